@@ -1,0 +1,118 @@
+#pragma once
+// The registry: every record, a global revision that rises with each change, and each record's
+// revision. Changes carry the revision they were based on; applying one yields either the new
+// revision or a conflict with the current record. The same code runs in the server and the browser.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/types.hpp"
+#include "validation/validate.hpp"
+
+namespace prd {
+
+/// One write. base_revision is the revision of the record the author saw (0: the record is new).
+struct Change {
+    enum class Op { put, remove };
+    RecordKind kind = RecordKind::municipality;
+    Op op = Op::put;
+    std::string id;
+    std::int64_t base_revision = 0;
+    nlohmann::json record;          ///< the whole new record for put; ignored for remove
+    std::string client_change_id;   ///< chosen by the client so a retried batch is recognised
+};
+
+struct ApplyResult {
+    enum class Status { applied, conflict, invalid };
+    Status status = Status::applied;
+    std::int64_t revision = 0;   ///< applied: the record's new revision; conflict: its current one
+    nlohmann::json current;      ///< conflict: the current record (null when it was removed)
+    ValidationErrors errors;     ///< invalid: why
+};
+
+/// A record that changed after some revision: its current JSON, or a tombstone when removed.
+struct DeltaEntry {
+    RecordKind kind = RecordKind::municipality;
+    std::string id;
+    std::int64_t revision = 0;
+    bool removed = false;
+    nlohmann::json record;  ///< null when removed
+};
+
+/// The changes after `since`, oldest first. `more` is true when `limit` cut the list short;
+/// `revision` is the revision the receiver is at after applying these entries.
+struct Delta {
+    std::int64_t since = 0;
+    std::int64_t revision = 0;
+    bool more = false;
+    std::vector<DeltaEntry> entries;
+};
+
+/// Every public record at one revision (proposals are private and never part of a snapshot).
+struct Snapshot {
+    std::int64_t revision = 0;
+    std::vector<Municipality> municipalities;
+    std::vector<Partnership> partnerships;
+    std::vector<Announcement> announcements;
+};
+
+nlohmann::json to_json(const Snapshot& snapshot);
+/// Throws DecodeError naming the field (e.g. "municipalities[3].id: ...") when the snapshot is malformed.
+Snapshot snapshot_from_json(const nlohmann::json& json);
+nlohmann::json to_json(const Delta& delta);
+Delta delta_from_json(const nlohmann::json& json);
+
+class Registry {
+public:
+    Registry() = default;
+
+    /// Loads a snapshot as it is (records keep their revisions). Throws DecodeError when a record
+    /// is invalid or refers to a municipality the snapshot lacks.
+    static Registry from_snapshot(const Snapshot& snapshot);
+
+    /// Validates and applies one change; `now` (UTC ISO-8601) becomes the record's updated_at.
+    /// A put whose record id differs from change.id, or a change to a missing record with a
+    /// base_revision other than 0, is a conflict or invalid as documented per case in registry.cpp.
+    ApplyResult apply(const Change& change, std::string_view now);
+
+    std::int64_t revision() const { return m_revision; }
+
+    const Municipality* find_municipality(std::string_view id) const;
+    const Partnership* find_partnership(std::string_view id) const;
+    const Proposal* find_proposal(std::string_view id) const;
+    const Announcement* find_announcement(std::string_view id) const;
+
+    const std::map<std::string, Municipality, std::less<>>& municipalities() const { return m_municipalities; }
+    const std::map<std::string, Partnership, std::less<>>& partnerships() const { return m_partnerships; }
+    const std::map<std::string, Proposal, std::less<>>& proposals() const { return m_proposals; }
+    const std::map<std::string, Announcement, std::less<>>& announcements() const { return m_announcements; }
+
+    /// Partnerships that name this municipality as a party.
+    std::vector<const Partnership*> partnerships_of(std::string_view municipality_id) const;
+
+    Snapshot snapshot() const;
+    /// Changes after `since`, at most `limit` entries. Proposals are included only when
+    /// `include_proposals` is set (the caller filters them by who may see them).
+    Delta changes_since(std::int64_t since, std::size_t limit, bool include_proposals = false) const;
+
+private:
+    std::int64_t m_revision = 0;
+    std::map<std::string, Municipality, std::less<>> m_municipalities;
+    std::map<std::string, Partnership, std::less<>> m_partnerships;
+    std::map<std::string, Proposal, std::less<>> m_proposals;
+    std::map<std::string, Announcement, std::less<>> m_announcements;
+    struct LogEntry {
+        std::int64_t revision;
+        RecordKind kind;
+        std::string id;
+    };
+    std::vector<LogEntry> m_log;  ///< one entry per applied change, by rising revision
+};
+
+}  // namespace prd
