@@ -4,6 +4,7 @@
 // type or an unknown enum value throws DecodeError naming the field. Fields the codec does not know
 // are kept in `extra` and written back by the encoder, so an older client never drops newer data.
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -51,5 +52,7 @@ std::optional<RecordKind> record_kind_from_string(std::string_view text);
 std::string_view label(MunicipalityKind kind, std::string_view lang);
 std::string_view label(PartnershipKind kind, std::string_view lang);
 std::string_view label(PartnershipStatus status, std::string_view lang);
+std::string_view label(ProposalStatus status, std::string_view lang);
+std::string_view label(RecordKind kind, std::string_view lang);
 
 }  // namespace prd

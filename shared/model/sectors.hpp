@@ -41,5 +41,7 @@ std::span<const SectorInfo> all_sectors();
 const SectorInfo& sector_info(Sector sector);
 /// The sector with this JSON code, or nothing when the code is unknown.
 std::optional<Sector> sector_from_code(std::string_view code);
+/// The label for people, in Ukrainian ("uk") or English (anything else).
+std::string_view sector_label(Sector sector, std::string_view lang);
 
 }  // namespace prd

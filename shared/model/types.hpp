@@ -92,7 +92,8 @@ enum class PartnershipKind {
     joint_declaration,
 };
 
-enum class PartnershipStatus { proposed, signed, active, dormant, ended };
+// `signed_`: `signed` is a C++ keyword; its JSON form is "signed".
+enum class PartnershipStatus { proposed, signed_, active, dormant, ended };
 
 /// A party to a partnership. joined_on (YYYY-MM-DD) is set for the signatories of a declaration.
 struct Party {
@@ -104,7 +105,7 @@ struct Party {
 struct Partnership {
     std::string id;
     PartnershipKind kind = PartnershipKind::twinning;
-    PartnershipStatus status = PartnershipStatus::signed;
+    PartnershipStatus status = PartnershipStatus::signed_;
     std::vector<Party> parties;
     LocalizedText title;
     std::string signed_on;  ///< YYYY-MM-DD, may be empty when unknown
@@ -119,7 +120,7 @@ struct Partnership {
     bool operator==(const Partnership&) const = default;
 };
 
-enum class ProposalStatus { draft, sent, in_discussion, accepted, declined, withdrawn, signed };
+enum class ProposalStatus { draft, sent, in_discussion, accepted, declined, withdrawn, signed_ };
 
 struct ProposalSections {
     LocalizedText introduction;

@@ -3,11 +3,14 @@
 // revision. Changes carry the revision they were based on; applying one yields either the new
 // revision or a conflict with the current record. The same code runs in the server and the browser.
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -76,9 +79,26 @@ public:
     /// is invalid or refers to a municipality the snapshot lacks.
     static Registry from_snapshot(const Snapshot& snapshot);
 
+    /// A record that was removed, remembered so deltas can carry its tombstone.
+    struct Removal {
+        RecordKind kind = RecordKind::municipality;
+        std::string id;
+        std::int64_t revision = 0;
+    };
+    /// Everything a store holds, exactly as held (revisions included): the public snapshot, the
+    /// private proposals and the removals. Throws DecodeError like from_snapshot, naming
+    /// "proposals[i].<field>" for a bad proposal.
+    static Registry from_records(const Snapshot& snapshot, const std::vector<Proposal>& proposals,
+                                 const std::vector<Removal>& removals);
+
     /// Validates and applies one change; `now` (UTC ISO-8601) becomes the record's updated_at.
     /// A put whose record id differs from change.id, or a change to a missing record with a
     /// base_revision other than 0, is a conflict or invalid as documented per case in registry.cpp.
+    /// In short: a record that cannot be decoded, breaks a rule, names a missing municipality, or
+    /// (remove) a municipality still party to a partnership is `invalid`; a base_revision other
+    /// than the record's revision (0 for a missing record) is a `conflict`. A change whose non-empty
+    /// client_change_id was already applied to the same record is not applied again: the result
+    /// repeats the revision it got then, so a client can retry a batch after a lost response.
     ApplyResult apply(const Change& change, std::string_view now);
 
     std::int64_t revision() const { return m_revision; }
@@ -112,7 +132,26 @@ private:
         RecordKind kind;
         std::string id;
     };
-    std::vector<LogEntry> m_log;  ///< one entry per applied change, by rising revision
+    /// Changes by rising revision; an entry a later change to the same record made stale may linger
+    /// until the log is compacted, and changes_since skips it.
+    std::vector<LogEntry> m_log;
+    /// Removed records: the revision of their removal, so a delta can carry the tombstone.
+    std::map<std::pair<RecordKind, std::string>, std::int64_t> m_removed;
+    struct AppliedChange {
+        RecordKind kind;
+        std::string id;
+        std::int64_t revision;
+    };
+    /// client_change_id -> what it did, so a retried change is recognised.
+    std::map<std::string, AppliedChange, std::less<>> m_applied_changes;
+
+    /// The revision of the record's latest state (a tombstone counts), or 0 when never seen.
+    std::int64_t latest_revision(RecordKind kind, std::string_view id) const;
+    /// Notes a change at m_revision; drops log entries that later changes made stale.
+    void log_change(RecordKind kind, const std::string& id);
+    ApplyResult apply_remove(const Change& change);
+    ValidationErrors missing_references(const Partnership& value) const;
+    ValidationErrors missing_references(const Proposal& value) const;
 };
 
 }  // namespace prd
