@@ -1,0 +1,99 @@
+#pragma once
+// The HTTP API as plain functions of plain values: a request struct in, a response struct out.
+// No sockets here (server/http/ adapts cpp-httplib to these), so every route is tested directly.
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "api/registry_service.hpp"
+
+namespace prd::server {
+
+/// Header names compare case-insensitively, as HTTP says.
+struct CaseInsensitiveLess {
+    bool operator()(const std::string& a, const std::string& b) const;
+};
+
+struct ApiRequest {
+    std::string method = "GET";
+    std::string path;  ///< without the query string, e.g. /api/v1/snapshot
+    std::map<std::string, std::string> query;
+    std::map<std::string, std::string, CaseInsensitiveLess> headers;
+    std::string body;
+    std::string remote_address;
+};
+
+struct ApiResponse {
+    int status = 200;
+    std::string content_type = "application/json";  ///< JSON is UTF-8 by definition (RFC 8259)
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string principal = "-";  ///< who asked, for the request log
+};
+
+/// {"error": {"code": CODE, "message": MESSAGE}} with the given status.
+ApiResponse error_response(int status, std::string code, std::string message);
+
+/// Counters for GET /api/v1/metrics. Updated by the HTTP layer after every response.
+struct Metrics {
+    std::atomic<std::uint64_t> requests{0};
+    std::atomic<std::uint64_t> responses_2xx{0};
+    std::atomic<std::uint64_t> responses_3xx{0};
+    std::atomic<std::uint64_t> responses_4xx{0};
+    std::atomic<std::uint64_t> responses_5xx{0};
+    std::atomic<std::uint64_t> bytes_sent{0};
+    std::atomic<std::uint64_t> microseconds{0};
+    std::atomic<std::uint64_t> changes_applied{0};
+    std::atomic<std::uint64_t> changes_conflicted{0};
+    void observe(int status, std::size_t bytes, double milliseconds);
+};
+
+/// Extra routes a later part plugs in (search, matching), answering GETs under /api/v1/.
+using RouteHandler = std::function<ApiResponse(const ApiRequest&, const std::vector<std::string>& path_params)>;
+
+class Api {
+public:
+    /// `clock` gives the current UTC time as ISO-8601; tests pass a fixed one.
+    explicit Api(RegistryService& registry, std::function<std::string()> clock = {});
+
+    /// Answers every path under /api/. Unknown paths answer 404, known paths with another
+    /// method 405; bodies are JSON, errors are {"error": {...}} and never carry exception text.
+    ApiResponse handle(const ApiRequest& request) const;
+
+    /// Adds a GET route such as "/api/v1/search" or "/api/v1/municipalities/{}/matches".
+    void add_get_route(std::string pattern, RouteHandler handler);
+
+    Metrics& metrics() const { return m_metrics; }
+
+private:
+    struct Route;
+    ApiResponse dispatch(const ApiRequest& request, const Principal& principal) const;
+
+    ApiResponse health() const;
+    ApiResponse about() const;
+    ApiResponse metrics_text() const;
+    ApiResponse snapshot(const ApiRequest& request) const;
+    ApiResponse changes(const ApiRequest& request, const Principal& principal) const;
+    ApiResponse push(const ApiRequest& request, const Principal& principal) const;
+    ApiResponse get_record(RecordKind kind, const std::string& id, const Principal& principal) const;
+    ApiResponse put_municipality(const ApiRequest& request, const std::string& id, const Principal& principal) const;
+    ApiResponse partnerships(const ApiRequest& request) const;
+    ApiResponse create_proposal(const ApiRequest& request, const Principal& principal) const;
+    ApiResponse patch_proposal(const ApiRequest& request, const std::string& id, const Principal& principal) const;
+    ApiResponse list_proposals(const Principal& principal) const;
+    ApiResponse write_one(const Change& change, const Principal& principal, int created_status) const;
+
+    RegistryService& m_registry;
+    std::function<std::string()> m_clock;
+    std::vector<std::pair<std::string, RouteHandler>> m_extra_routes;
+    mutable Metrics m_metrics;
+};
+
+/// The current UTC time as YYYY-MM-DDTHH:MM:SSZ.
+std::string utc_now();
+
+}  // namespace prd::server

@@ -1,0 +1,210 @@
+#include "api/registry_service.hpp"
+
+#include <algorithm>
+#include <mutex>
+
+#include "model/json_codec.hpp"
+
+namespace prd::server {
+namespace {
+
+template <typename Record>
+StoredRecord stored(RecordKind kind, const Record& record) {
+    return {kind, record.id, record.revision, false, to_json(record).dump()};
+}
+
+std::vector<StoredRecord> all_records(const Registry& registry) {
+    std::vector<StoredRecord> records;
+    for (const auto& [id, m] : registry.municipalities()) records.push_back(stored(RecordKind::municipality, m));
+    for (const auto& [id, p] : registry.partnerships()) records.push_back(stored(RecordKind::partnership, p));
+    for (const auto& [id, a] : registry.announcements()) records.push_back(stored(RecordKind::announcement, a));
+    for (const auto& [id, p] : registry.proposals()) records.push_back(stored(RecordKind::proposal, p));
+    return records;
+}
+
+nlohmann::json record_json(const Registry& registry, RecordKind kind, const std::string& id) {
+    switch (kind) {
+        case RecordKind::municipality:
+            if (const auto* r = registry.find_municipality(id)) return to_json(*r);
+            break;
+        case RecordKind::partnership:
+            if (const auto* r = registry.find_partnership(id)) return to_json(*r);
+            break;
+        case RecordKind::announcement:
+            if (const auto* r = registry.find_announcement(id)) return to_json(*r);
+            break;
+        case RecordKind::proposal:
+            if (const auto* r = registry.find_proposal(id)) return to_json(*r);
+            break;
+    }
+    return nullptr;
+}
+
+nlohmann::json errors_json(const ValidationErrors& errors) {
+    auto list = nlohmann::json::array();
+    for (const auto& e : errors) list.push_back({{"field", e.field}, {"rule", e.rule}, {"message", e.message()}});
+    return list;
+}
+
+}  // namespace
+
+RegistryService::RegistryService(std::unique_ptr<Store> store, const Snapshot& seed) : m_store(std::move(store)) {
+    if (m_store->revision() == 0) {
+        m_registry = Registry::from_snapshot(seed);
+        m_store->commit(m_registry.revision(), all_records(m_registry));
+        m_seeded = true;
+    } else {
+        reload_from_store();
+    }
+}
+
+void RegistryService::reload_from_store() {
+    Snapshot snapshot;
+    snapshot.revision = m_store->revision();
+    std::vector<Proposal> proposals;
+    std::vector<Registry::Removal> removals;
+    for (const auto& record : m_store->load_all()) {
+        if (record.removed) {
+            removals.push_back({record.kind, record.id, record.revision});
+            continue;
+        }
+        const auto json = nlohmann::json::parse(record.json);
+        switch (record.kind) {
+            case RecordKind::municipality: snapshot.municipalities.push_back(municipality_from_json(json)); break;
+            case RecordKind::partnership: snapshot.partnerships.push_back(partnership_from_json(json)); break;
+            case RecordKind::announcement: snapshot.announcements.push_back(announcement_from_json(json)); break;
+            case RecordKind::proposal: proposals.push_back(proposal_from_json(json)); break;
+        }
+    }
+    m_registry = Registry::from_records(snapshot, proposals, removals);
+}
+
+std::int64_t RegistryService::revision() const {
+    std::shared_lock lock(m_mutex);
+    return m_registry.revision();
+}
+
+std::shared_ptr<const EncodedSnapshot> RegistryService::snapshot() const {
+    {
+        std::shared_lock lock(m_mutex);
+        if (m_snapshot && m_snapshot->revision == m_registry.revision()) return m_snapshot;
+    }
+    std::unique_lock lock(m_mutex);
+    if (!m_snapshot || m_snapshot->revision != m_registry.revision()) {
+        auto encoded = std::make_shared<EncodedSnapshot>();
+        encoded->revision = m_registry.revision();
+        encoded->json = to_json(m_registry.snapshot()).dump();
+        m_snapshot = std::move(encoded);
+    }
+    return m_snapshot;
+}
+
+RegistryService::Counts RegistryService::counts() const {
+    std::shared_lock lock(m_mutex);
+    return {m_registry.municipalities().size(), m_registry.partnerships().size(), m_registry.announcements().size(),
+            m_registry.proposals().size()};
+}
+
+Delta RegistryService::changes_since(std::int64_t since, std::size_t limit, const Principal& principal) const {
+    std::shared_lock lock(m_mutex);
+    const bool any_proposals = principal.role != Role::anonymous;
+    Delta delta = m_registry.changes_since(since, limit, any_proposals);
+    if (!any_proposals || principal.is_moderator()) return delta;
+    std::erase_if(delta.entries, [&](const DeltaEntry& entry) {
+        if (entry.kind != RecordKind::proposal) return false;
+        const auto* proposal = m_registry.find_proposal(entry.id);
+        return !proposal || !can_see(principal, *proposal);
+    });
+    return delta;
+}
+
+std::vector<PushResult> RegistryService::push(const Principal& principal, const std::vector<Change>& changes,
+                                              const std::string& now) {
+    std::vector<PushResult> results;
+    std::unique_lock lock(m_mutex);
+    for (const auto& change : changes) {
+        PushResult result{change.client_change_id, nlohmann::json::object()};
+        const std::string key = (principal.token_id.empty() ? "-" : principal.token_id) + "/" + change.client_change_id;
+        if (!change.client_change_id.empty()) {
+            if (auto remembered = m_store->find_client_change(key)) {
+                result.json = nlohmann::json::parse(*remembered);
+                results.push_back(std::move(result));
+                continue;
+            }
+        }
+        result.json["client_change_id"] = change.client_change_id;
+        const auto current = record_json(m_registry, change.kind, change.id);
+        if (auto refusal = write_refusal(principal, change, current)) {
+            result.json["status"] = "forbidden";
+            result.json["message"] = *refusal;
+            results.push_back(std::move(result));
+            continue;
+        }
+        // Retries are recognised here, per principal, from the store; the core's own memory of
+        // change ids is global and would let one caller's id answer for another's.
+        Change anonymous_change = change;
+        anonymous_change.client_change_id.clear();
+        const auto applied = m_registry.apply(anonymous_change, now);
+        switch (applied.status) {
+            case ApplyResult::Status::applied: {
+                result.json["status"] = "applied";
+                result.json["revision"] = applied.revision;
+                StoredRecord record{change.kind, change.id, applied.revision, change.op == Change::Op::remove, {}};
+                if (!record.removed) record.json = record_json(m_registry, change.kind, change.id).dump();
+                try {
+                    m_store->commit(m_registry.revision(), {record}, {{key, result.json.dump()}});
+                } catch (...) {
+                    // Memory ran ahead of the disk: put memory back to what the store holds.
+                    reload_from_store();
+                    throw;
+                }
+                break;
+            }
+            case ApplyResult::Status::conflict:
+                result.json["status"] = "conflict";
+                result.json["revision"] = applied.revision;
+                result.json["current"] = change.kind == RecordKind::proposal && !applied.current.is_null() &&
+                                                 !can_see(principal, proposal_from_json(applied.current))
+                                             ? nlohmann::json(nullptr)
+                                             : applied.current;
+                break;
+            case ApplyResult::Status::invalid:
+                result.json["status"] = "invalid";
+                result.json["errors"] = errors_json(applied.errors);
+                break;
+        }
+        results.push_back(std::move(result));
+    }
+    return results;
+}
+
+nlohmann::json RegistryService::record(RecordKind kind, const std::string& id, const Principal& principal) const {
+    std::shared_lock lock(m_mutex);
+    if (kind == RecordKind::proposal) {
+        const auto* proposal = m_registry.find_proposal(id);
+        if (!proposal || !can_see(principal, *proposal)) return nullptr;
+    }
+    return record_json(m_registry, kind, id);
+}
+
+nlohmann::json RegistryService::partnerships_of(const std::string& municipality) const {
+    std::shared_lock lock(m_mutex);
+    auto list = nlohmann::json::array();
+    for (const auto* p : m_registry.partnerships_of(municipality)) list.push_back(to_json(*p));
+    return list;
+}
+
+nlohmann::json RegistryService::proposals_for(const Principal& principal) const {
+    std::shared_lock lock(m_mutex);
+    std::vector<const Proposal*> visible;
+    for (const auto& [id, proposal] : m_registry.proposals())
+        if (can_see(principal, proposal)) visible.push_back(&proposal);
+    std::sort(visible.begin(), visible.end(), [](const Proposal* a, const Proposal* b) {
+        return a->updated_at != b->updated_at ? a->updated_at > b->updated_at : a->id < b->id;
+    });
+    auto list = nlohmann::json::array();
+    for (const auto* p : visible) list.push_back(to_json(*p));
+    return list;
+}
+
+}  // namespace prd::server

@@ -1,0 +1,86 @@
+#pragma once
+// The server's registry: the core's Registry kept in memory, persisted through a Store, safe to
+// use from the HTTP worker threads. A write is acknowledged only after the store has committed it;
+// encoded snapshots are cached per revision so serving one costs no re-encoding.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "auth/auth.hpp"
+#include "registry/registry.hpp"
+#include "store/store.hpp"
+
+namespace prd::server {
+
+struct EncodedSnapshot {
+    std::int64_t revision = 0;
+    std::string json;
+};
+
+/// The answer to one pushed change. status: "applied", "conflict", "invalid" or "forbidden".
+struct PushResult {
+    std::string client_change_id;
+    nlohmann::json json;  ///< the result item as the API answers it
+};
+
+class RegistryService {
+public:
+    /// Loads the store; a store that was never written is seeded with `seed` first.
+    RegistryService(std::unique_ptr<Store> store, const Snapshot& seed);
+
+    std::int64_t revision() const;
+    /// The public registry at its current revision, encoded once per revision.
+    std::shared_ptr<const EncodedSnapshot> snapshot() const;
+
+    struct Counts {
+        std::size_t municipalities = 0;
+        std::size_t partnerships = 0;
+        std::size_t announcements = 0;
+        std::size_t proposals = 0;
+    };
+    Counts counts() const;
+
+    /// True when the store was seeded during construction.
+    bool seeded() const { return m_seeded; }
+
+    /// Changes after `since` that `principal` may see (proposals only for their two sides and moderators).
+    Delta changes_since(std::int64_t since, std::size_t limit, const Principal& principal) const;
+
+    /// Applies a batch in order, each change on its own: one may be applied while the next
+    /// conflicts. A change whose client_change_id was applied before answers its remembered result.
+    /// Throws StoreError when the store cannot commit; then nothing of the failed change is kept.
+    std::vector<PushResult> push(const Principal& principal, const std::vector<Change>& changes, const std::string& now);
+
+    /// One record as JSON, or null. Proposals only when the principal may see them.
+    nlohmann::json record(RecordKind kind, const std::string& id, const Principal& principal) const;
+    /// The partnerships a municipality is a party to, as JSON records.
+    nlohmann::json partnerships_of(const std::string& municipality) const;
+    /// The proposals the principal may see, newest first: those sent from or to their municipality.
+    nlohmann::json proposals_for(const Principal& principal) const;
+
+    /// Runs `read` with the registry under a shared lock.
+    template <typename F>
+    auto read(F&& read) const {
+        std::shared_lock lock(m_mutex);
+        return read(m_registry);
+    }
+
+    Store& store() { return *m_store; }
+
+private:
+    void reload_from_store();
+
+    std::unique_ptr<Store> m_store;
+    mutable std::shared_mutex m_mutex;
+    Registry m_registry;
+    mutable std::shared_ptr<const EncodedSnapshot> m_snapshot;  ///< guarded by m_mutex
+    bool m_seeded = false;
+};
+
+}  // namespace prd::server

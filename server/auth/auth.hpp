@@ -1,0 +1,52 @@
+#pragma once
+// Who is calling, and what they may do. Tokens are bearer secrets; the store keeps only their
+// SHA-256. Anonymous callers read the public registry; an editor speaks for one municipality; a
+// moderator looks after every public record; an admin also manages tokens.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "model/types.hpp"
+#include "registry/registry.hpp"
+#include "store/store.hpp"
+
+namespace prd::server {
+
+enum class Role { anonymous, editor, moderator, admin };
+
+std::string_view to_string(Role role);
+std::optional<Role> role_from_string(std::string_view text);
+
+struct Principal {
+    Role role = Role::anonymous;
+    std::string municipality;  ///< for editors
+    std::string token_id;      ///< empty for anonymous callers
+    /// How the principal appears in logs: "-", "editor:tok_ab12cd34@UA46060250000025047", ...
+    std::string log_name() const;
+    bool is_moderator() const { return role == Role::moderator || role == Role::admin; }
+};
+
+/// A freshly made token: the secret is shown once, only the record is stored.
+struct NewToken {
+    std::string secret;
+    TokenRecord record;
+};
+
+/// Makes a token from the system's random source. Throws std::runtime_error if it cannot read it.
+NewToken make_token(Role role, std::string municipality, std::string label, std::string created_at);
+
+/// The principal an Authorization header value names. No header: anonymous. A header that is not
+/// "Bearer <token>", or names an unknown or revoked token: nothing (the caller answers 401).
+std::optional<Principal> authenticate(Store& store, std::string_view authorization);
+
+/// Why `principal` may not apply `change`, or nothing when it may. `current` is the record as it
+/// is now (null when new); the change's record is parsed JSON.
+std::optional<std::string> write_refusal(const Principal& principal, const Change& change, const nlohmann::json& current);
+
+/// Whether the principal may see this proposal (its two sides' editors and moderators).
+bool can_see(const Principal& principal, const Proposal& proposal);
+
+}  // namespace prd::server

@@ -1,0 +1,36 @@
+#pragma once
+// The `partnership` command line: one function per subcommand, listed in commands.cpp.
+// Each returns the process exit status (0 ok, 1 failure, 2 bad usage) and prints its own errors.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace prd::cli {
+
+using Args = std::vector<std::string>;  ///< the arguments after the subcommand's name
+
+struct Command {
+    std::string_view name;
+    std::string_view usage;    ///< e.g. "serve [--data DIR] [--listen HOST:PORT] [--web DIR]"
+    std::string_view summary;  ///< one line
+    int (*run)(const Args& args);
+};
+
+/// Every subcommand, in the order `partnership help` lists them.
+const std::vector<Command>& commands();
+
+/// Dispatches argv to a subcommand.
+int run(int argc, char** argv);
+
+// Subcommands, each in its own <name>_command.cpp.
+int serve_command(const Args& args);
+int token_command(const Args& args);
+int import_command(const Args& args);  ///< import_commands.cpp
+int show_command(const Args& args);    ///< import_commands.cpp
+int stats_command(const Args& args);   ///< import_commands.cpp
+int search_command(const Args& args);    ///< search_commands.cpp
+int translit_command(const Args& args);  ///< search_commands.cpp
+int match_command(const Args& args);     ///< search_commands.cpp
+
+}  // namespace prd::cli

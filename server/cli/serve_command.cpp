@@ -1,0 +1,121 @@
+// partnership serve: loads (or seeds) the data folder and serves the app and the API until
+// SIGINT or SIGTERM, which finish the requests in flight and close the store cleanly.
+
+#include <pthread.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
+
+#include "api/api.hpp"
+#include "api/registry_service.hpp"
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "http/http_server.hpp"
+#include "seed/default_registry.hpp"
+#include "store/sqlite_store.hpp"
+
+namespace prd::cli {
+namespace {
+
+struct ServeOptions {
+    std::filesystem::path data_dir = "partnership-data";
+    std::string listen = "127.0.0.1:8080";
+    std::filesystem::path web_dir;
+};
+
+std::filesystem::path default_web_dir() {
+    // build/bin/partnership serves build/web when nothing else is said.
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec) return {};
+    const auto dir = exe.parent_path().parent_path() / "web";
+    return std::filesystem::is_directory(dir, ec) ? dir : std::filesystem::path();
+}
+
+ServeOptions parse(const Args& args) {
+    ServeOptions options;
+    if (const char* v = std::getenv("PARTNERSHIP_DATA_DIR"); v && *v) options.data_dir = v;
+    if (const char* v = std::getenv("PARTNERSHIP_LISTEN"); v && *v) options.listen = v;
+    if (const char* v = std::getenv("PARTNERSHIP_WEB_DIR"); v && *v) options.web_dir = v;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (auto v = option_value(args, i, "--data")) options.data_dir = *v;
+        else if (auto l = option_value(args, i, "--listen")) options.listen = *l;
+        else if (auto w = option_value(args, i, "--web")) options.web_dir = *w;
+        else throw UsageError("unknown option \"" + args[i] + "\" (usage: partnership serve [--data DIR] [--listen HOST:PORT] [--web DIR])");
+    }
+    if (options.web_dir.empty()) options.web_dir = default_web_dir();
+    return options;
+}
+
+server::HttpOptions http_options(const ServeOptions& options) {
+    server::HttpOptions http;
+    const auto colon = options.listen.rfind(':');
+    if (colon == std::string::npos || colon == 0)
+        throw UsageError("--listen: expected HOST:PORT, e.g. 127.0.0.1:8080, got \"" + options.listen + "\"");
+    http.host = options.listen.substr(0, colon);
+    if (http.host.size() > 2 && http.host.front() == '[' && http.host.back() == ']')
+        http.host = http.host.substr(1, http.host.size() - 2);
+    const auto port_text = options.listen.substr(colon + 1);
+    char* end = nullptr;
+    const long port = std::strtol(port_text.c_str(), &end, 10);
+    if (port_text.empty() || *end != '\0' || port < 0 || port > 65535)
+        throw UsageError("--listen: the port must be a number from 0 to 65535, got \"" + port_text + "\"");
+    http.port = static_cast<int>(port);
+    http.web_dir = options.web_dir;
+    return http;
+}
+
+}  // namespace
+
+int serve_command(const Args& args) {
+    ServeOptions options;
+    server::HttpOptions http;
+    try {
+        options = parse(args);
+        http = http_options(options);
+    } catch (const UsageError& e) {
+        std::fprintf(stderr, "partnership serve: %s\n", e.what());
+        return 2;
+    }
+
+    // Signals are taken by one thread with sigwait, so stopping runs as ordinary code rather than
+    // inside a signal handler. Blocked before any other thread starts, so all threads inherit it.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    server::RegistryService registry(std::make_unique<server::SqliteStore>(options.data_dir), server::default_snapshot());
+    server::Api api(registry);
+    server::HttpServer http_server(api, http);
+    const int port = http_server.bind();
+
+    const auto counts = registry.counts();
+    std::fprintf(stderr, "start: data %s (%s), revision %lld, %zu municipalities, %zu partnerships, web %s\n",
+                 options.data_dir.c_str(), registry.seeded() ? "seeded from the built-in registry" : "loaded",
+                 static_cast<long long>(registry.revision()), counts.municipalities, counts.partnerships,
+                 http.web_dir.empty() ? "(none: API only)" : http.web_dir.c_str());
+    const std::string shown_host = http.host.find(':') != std::string::npos ? "[" + http.host + "]" : http.host;
+    std::printf("listening on http://%s:%d\n", shown_host.c_str(), port);
+    std::fflush(stdout);
+
+    std::thread stopper([&] {
+        int signal = 0;
+        sigwait(&stop_signals, &signal);
+        std::fprintf(stderr, "stop: %s received, finishing requests in flight\n", signal == SIGINT ? "SIGINT" : "SIGTERM");
+        http_server.stop();
+    });
+    http_server.serve();
+    // serve() also returns when the listening socket fails; wake the stopper so it can be joined.
+    pthread_kill(stopper.native_handle(), SIGTERM);
+    stopper.join();
+    std::fprintf(stderr, "stop: store closed at revision %lld\n", static_cast<long long>(registry.revision()));
+    return 0;
+}
+
+}  // namespace prd::cli

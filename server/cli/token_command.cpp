@@ -1,0 +1,85 @@
+// partnership token create|revoke|list: API tokens for editors, moderators and admins. A new
+// token is printed once; the store keeps only its hash.
+
+#include <cstdio>
+
+#include "api/api.hpp"
+#include "auth/auth.hpp"
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "store/sqlite_store.hpp"
+#include "validation/validate.hpp"
+
+namespace prd::cli {
+
+int token_command(const Args& args) {
+    constexpr const char* usage =
+        "usage: partnership token create --data DIR --role editor|moderator|admin [--municipality ID] [--label TEXT]\n"
+        "       partnership token revoke --data DIR TOKEN_ID\n"
+        "       partnership token list --data DIR\n";
+    if (args.empty()) {
+        std::fputs(usage, stderr);
+        return 2;
+    }
+    const std::string action = args[0];
+    std::string data_dir, role_text, municipality, label, token_id;
+    try {
+        for (std::size_t i = 1; i < args.size(); ++i) {
+            if (auto v = option_value(args, i, "--data")) data_dir = *v;
+            else if (auto r = option_value(args, i, "--role")) role_text = *r;
+            else if (auto m = option_value(args, i, "--municipality")) municipality = *m;
+            else if (auto l = option_value(args, i, "--label")) label = *l;
+            else if (args[i].rfind("--", 0) != 0 && token_id.empty()) token_id = args[i];
+            else throw UsageError("unknown option \"" + args[i] + "\"");
+        }
+        if (data_dir.empty()) throw UsageError("--data DIR is required: the server's data folder");
+    } catch (const UsageError& e) {
+        std::fprintf(stderr, "partnership token: %s\n%s", e.what(), usage);
+        return 2;
+    }
+
+    server::SqliteStore store(data_dir);
+    if (action == "create") {
+        const auto role = server::role_from_string(role_text);
+        if (!role) {
+            std::fprintf(stderr, "partnership token: --role: must be editor, moderator or admin\n");
+            return 2;
+        }
+        if (*role == server::Role::editor && municipality.empty()) {
+            std::fprintf(stderr, "partnership token: --municipality: an editor token speaks for one municipality\n");
+            return 2;
+        }
+        if (*role != server::Role::editor && !municipality.empty()) {
+            std::fprintf(stderr, "partnership token: --municipality: only editor tokens belong to a municipality\n");
+            return 2;
+        }
+        const auto token = server::make_token(*role, municipality, label, server::utc_now());
+        store.add_token(token.record);
+        std::fprintf(stderr, "created %s token %s%s%s; keep the secret below, it is not shown again\n", role_text.c_str(),
+                     token.record.id.c_str(), municipality.empty() ? "" : " for ", municipality.c_str());
+        std::printf("%s\n", token.secret.c_str());
+        return 0;
+    }
+    if (action == "revoke") {
+        if (token_id.empty()) {
+            std::fprintf(stderr, "partnership token revoke: name the token id (see: partnership token list)\n");
+            return 2;
+        }
+        if (!store.revoke_token(token_id)) {
+            std::fprintf(stderr, "partnership token revoke: no token with id %s\n", token_id.c_str());
+            return 1;
+        }
+        std::fprintf(stderr, "revoked %s\n", token_id.c_str());
+        return 0;
+    }
+    if (action == "list") {
+        for (const auto& t : store.list_tokens())
+            std::printf("%s\t%s\t%s\t%s\t%s\t%s\n", t.id.c_str(), t.role.c_str(), t.municipality.empty() ? "-" : t.municipality.c_str(),
+                        t.created_at.c_str(), t.revoked ? "revoked" : "active", t.label.c_str());
+        return 0;
+    }
+    std::fprintf(stderr, "partnership token: unknown action \"%s\"\n%s", action.c_str(), usage);
+    return 2;
+}
+
+}  // namespace prd::cli

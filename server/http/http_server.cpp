@@ -1,0 +1,139 @@
+// cpp-httplib adapter: the only translation unit that includes httplib. It converts requests to
+// ApiRequest, serves the static bundle, logs one line per request and keeps exception text away
+// from clients. Routing and behaviour live in api/; this file only carries bytes.
+
+#include "http/http_server.hpp"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "http/static_files.hpp"
+
+namespace prd::server {
+namespace {
+
+// The logger runs on the worker thread that answered, after the handler: these carry what it
+// needs from the handler without touching the response.
+thread_local std::chrono::steady_clock::time_point t_request_started;
+thread_local std::string t_principal = "-";
+
+ApiRequest to_api_request(const httplib::Request& req) {
+    ApiRequest request;
+    request.method = req.method;
+    request.path = req.path;
+    for (const auto& [key, value] : req.params) request.query.emplace(key, value);
+    for (const auto& [key, value] : req.headers) request.headers.emplace(key, value);
+    request.body = req.body;
+    request.remote_address = req.remote_addr;
+    return request;
+}
+
+void write_response(const ApiResponse& response, httplib::Response& res) {
+    res.status = response.status;
+    for (const auto& [name, value] : response.headers) res.set_header(name, value);
+    if (!response.content_type.empty()) res.set_content(response.body, response.content_type);
+}
+
+bool read_file(const std::filesystem::path& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    out = std::move(buffer).str();
+    return true;
+}
+
+}  // namespace
+
+struct HttpServer::Impl {
+    Impl(const Api& a, HttpOptions o) : api(a), options(std::move(o)) {}
+    const Api& api;
+    HttpOptions options;
+    httplib::Server server;
+    int port = 0;
+};
+
+HttpServer::HttpServer(const Api& api, HttpOptions options) : m_impl(std::make_unique<Impl>(api, std::move(options))) {
+    auto& server = m_impl->server;
+    server.set_payload_max_length(1 << 20);
+    server.set_read_timeout(10, 0);
+    server.set_write_timeout(10, 0);
+    server.set_keep_alive_timeout(5);
+    server.set_tcp_nodelay(true);
+
+    server.set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
+        t_request_started = std::chrono::steady_clock::now();
+        t_principal = "-";
+        for (const auto& [name, value] : security_headers()) res.set_header(name, value);
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+
+    auto api_handler = [this](const httplib::Request& req, httplib::Response& res) {
+        const auto response = m_impl->api.handle(to_api_request(req));
+        t_principal = response.principal;
+        write_response(response, res);
+    };
+    for (const char* pattern : {R"(/api/.*)"}) {
+        server.Get(pattern, api_handler);
+        server.Post(pattern, api_handler);
+        server.Put(pattern, api_handler);
+        server.Patch(pattern, api_handler);
+        server.Delete(pattern, api_handler);
+        server.Options(pattern, api_handler);
+    }
+
+    server.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+        const auto file = resolve_static_file(m_impl->options.web_dir, req.path);
+        std::string body;
+        if (!file || !read_file(file->path, body)) {
+            write_response(error_response(404, "not_found", "no such file: " + req.path), res);
+            return;
+        }
+        res.set_header("Cache-Control", file->cache_control);
+        res.set_content(std::move(body), file->content_type);
+    });
+
+    server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown exception";
+        try {
+            if (ep) std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+            what = e.what();
+        } catch (...) {
+        }
+        std::fprintf(stderr, "error: %s %s: %s\n", req.method.c_str(), req.path.c_str(), what.c_str());
+        write_response(error_response(500, "internal_error", "the server could not answer this request"), res);
+    });
+
+    server.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+        const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_request_started);
+        m_impl->api.metrics().observe(res.status, res.body.size(), elapsed.count());
+        std::fprintf(stderr, "%s %s %d %zu %.1fms %s\n", req.method.c_str(), req.path.c_str(), res.status,
+                     res.body.size(), elapsed.count(), t_principal.c_str());
+    });
+}
+
+HttpServer::~HttpServer() = default;
+
+int HttpServer::bind() {
+    auto& impl = *m_impl;
+    if (impl.options.port == 0) {
+        impl.port = impl.server.bind_to_any_port(impl.options.host);
+    } else {
+        impl.port = impl.server.bind_to_port(impl.options.host, impl.options.port) ? impl.options.port : -1;
+    }
+    if (impl.port <= 0)
+        throw std::runtime_error("cannot listen on " + impl.options.host + ":" + std::to_string(impl.options.port) +
+                                 " (address in use or not available)");
+    return impl.port;
+}
+
+void HttpServer::serve() { m_impl->server.listen_after_bind(); }
+
+void HttpServer::stop() { m_impl->server.stop(); }
+
+}  // namespace prd::server

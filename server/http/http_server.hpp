@@ -1,0 +1,38 @@
+#pragma once
+// The HTTP front of the server: cpp-httplib adapted to the plain Api of api/api.hpp, plus the
+// static web bundle. This header keeps httplib out of every other translation unit.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "api/api.hpp"
+
+namespace prd::server {
+
+struct HttpOptions {
+    std::string host = "127.0.0.1";
+    int port = 8080;                  ///< 0 picks a free port
+    std::filesystem::path web_dir;    ///< the web bundle; empty serves the API only
+};
+
+class HttpServer {
+public:
+    HttpServer(const Api& api, HttpOptions options);
+    ~HttpServer();
+    HttpServer(const HttpServer&) = delete;
+    HttpServer& operator=(const HttpServer&) = delete;
+
+    /// Binds the listening socket and returns the port. Throws std::runtime_error naming the
+    /// address when it cannot bind.
+    int bind();
+    /// Serves until stop() is called from another thread. Requests in flight are finished.
+    void serve();
+    void stop();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace prd::server

@@ -1,0 +1,253 @@
+#include "store/sqlite_store.hpp"
+
+#include <sqlite3.h>
+
+#include <string>
+
+#include "model/json_codec.hpp"
+
+namespace prd::server {
+namespace {
+
+constexpr int kSchemaVersion = 2;
+
+// Each step takes the schema from version i to i+1; a new version appends a step, never edits one.
+const char* const kMigrations[] = {
+    "CREATE TABLE records ("
+    "  kind TEXT NOT NULL,"
+    "  id TEXT NOT NULL,"
+    "  revision INTEGER NOT NULL,"
+    "  removed INTEGER NOT NULL DEFAULT 0,"
+    "  body TEXT NOT NULL,"
+    "  PRIMARY KEY (kind, id)) WITHOUT ROWID;"
+    "CREATE INDEX records_by_revision ON records (revision);"
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+    "INSERT INTO meta (key, value) VALUES ('revision', '0');",
+
+    "CREATE TABLE tokens ("
+    "  id TEXT PRIMARY KEY,"
+    "  hash TEXT NOT NULL UNIQUE,"
+    "  role TEXT NOT NULL,"
+    "  municipality TEXT NOT NULL DEFAULT '',"
+    "  label TEXT NOT NULL DEFAULT '',"
+    "  created_at TEXT NOT NULL,"
+    "  revoked INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+    "CREATE TABLE client_changes (key TEXT PRIMARY KEY, result TEXT NOT NULL) WITHOUT ROWID;",
+};
+static_assert(std::size(kMigrations) == kSchemaVersion);
+
+class Statement {
+public:
+    Statement(sqlite3* db, const char* sql) : m_db(db) {
+        if (sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr) != SQLITE_OK)
+            throw StoreError(std::string("cannot prepare statement: ") + sqlite3_errmsg(db));
+    }
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    void bind(int index, std::string_view text) {
+        sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    }
+    void bind(int index, std::int64_t value) { sqlite3_bind_int64(m_stmt, index, value); }
+    /// true while there is a row to read.
+    bool step() {
+        const int rc = sqlite3_step(m_stmt);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        throw StoreError(std::string("sqlite: ") + sqlite3_errmsg(m_db));
+    }
+    void reset() {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    }
+    std::string text(int column) const {
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
+        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column))) : std::string();
+    }
+    std::int64_t integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
+
+private:
+    sqlite3* m_db;
+    sqlite3_stmt* m_stmt = nullptr;
+};
+
+}  // namespace
+
+SqliteStore::SqliteStore(const std::filesystem::path& data_dir) : m_path(data_dir / "registry.sqlite3") {
+    std::error_code ec;
+    std::filesystem::create_directories(data_dir, ec);
+    if (ec) throw StoreError("cannot create data folder " + data_dir.string() + ": " + ec.message());
+    if (sqlite3_open_v2(m_path.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        nullptr) != SQLITE_OK) {
+        const std::string message = m_db ? sqlite3_errmsg(m_db) : "out of memory";
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        throw StoreError("cannot open " + m_path.string() + ": " + message);
+    }
+    sqlite3_busy_timeout(m_db, 5000);
+    exec("PRAGMA journal_mode=WAL");
+    exec("PRAGMA synchronous=FULL");
+    exec("PRAGMA foreign_keys=ON");
+    migrate();
+}
+
+SqliteStore::~SqliteStore() {
+    if (m_db) sqlite3_close(m_db);
+}
+
+void SqliteStore::exec(const char* sql) {
+    char* error = nullptr;
+    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+        std::string message = error ? error : "unknown error";
+        sqlite3_free(error);
+        throw StoreError(m_path.string() + ": " + message);
+    }
+}
+
+void SqliteStore::migrate() {
+    int version = 0;
+    {
+        Statement query(m_db, "PRAGMA user_version");
+        if (query.step()) version = static_cast<int>(query.integer(0));
+    }
+    if (version > kSchemaVersion)
+        throw StoreError(m_path.string() + ": schema version " + std::to_string(version) +
+                         " is newer than this server understands (" + std::to_string(kSchemaVersion) +
+                         "); upgrade the server");
+    for (; version < kSchemaVersion; ++version) {
+        exec("BEGIN IMMEDIATE");
+        try {
+            exec(kMigrations[version]);
+            exec(("PRAGMA user_version=" + std::to_string(version + 1)).c_str());
+            exec("COMMIT");
+        } catch (...) {
+            sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+    }
+}
+
+std::int64_t SqliteStore::revision() {
+    std::lock_guard lock(m_mutex);
+    Statement query(m_db, "SELECT value FROM meta WHERE key = 'revision'");
+    return query.step() ? std::stoll(query.text(0)) : 0;
+}
+
+std::vector<StoredRecord> SqliteStore::load_all() {
+    std::lock_guard lock(m_mutex);
+    std::vector<StoredRecord> records;
+    Statement query(m_db, "SELECT kind, id, revision, removed, body FROM records ORDER BY kind, id");
+    while (query.step()) {
+        StoredRecord record;
+        const auto kind = record_kind_from_string(query.text(0));
+        if (!kind) throw StoreError(m_path.string() + ": unknown record kind \"" + query.text(0) + "\"");
+        record.kind = *kind;
+        record.id = query.text(1);
+        record.revision = query.integer(2);
+        record.removed = query.integer(3) != 0;
+        record.json = query.text(4);
+        records.push_back(std::move(record));
+    }
+    return records;
+}
+
+void SqliteStore::commit(std::int64_t revision, const std::vector<StoredRecord>& records,
+                         const std::vector<ClientChangeResult>& results) {
+    std::lock_guard lock(m_mutex);
+    exec("BEGIN IMMEDIATE");
+    try {
+        Statement upsert(m_db,
+                         "INSERT INTO records (kind, id, revision, removed, body) VALUES (?1, ?2, ?3, ?4, ?5) "
+                         "ON CONFLICT (kind, id) DO UPDATE SET revision = excluded.revision, "
+                         "removed = excluded.removed, body = excluded.body");
+        for (const auto& record : records) {
+            upsert.bind(1, to_string(record.kind));
+            upsert.bind(2, record.id);
+            upsert.bind(3, record.revision);
+            upsert.bind(4, std::int64_t{record.removed ? 1 : 0});
+            upsert.bind(5, record.removed ? std::string_view("") : std::string_view(record.json));
+            upsert.step();
+            upsert.reset();
+        }
+        Statement remember(m_db, "INSERT OR REPLACE INTO client_changes (key, result) VALUES (?1, ?2)");
+        for (const auto& result : results) {
+            remember.bind(1, result.key);
+            remember.bind(2, result.json);
+            remember.step();
+            remember.reset();
+        }
+        Statement meta(m_db, "UPDATE meta SET value = ?1 WHERE key = 'revision'");
+        meta.bind(1, std::to_string(revision));
+        meta.step();
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+std::optional<std::string> SqliteStore::find_client_change(const std::string& key) {
+    std::lock_guard lock(m_mutex);
+    Statement query(m_db, "SELECT result FROM client_changes WHERE key = ?1");
+    query.bind(1, key);
+    if (!query.step()) return std::nullopt;
+    return query.text(0);
+}
+
+void SqliteStore::add_token(const TokenRecord& token) {
+    std::lock_guard lock(m_mutex);
+    Statement insert(m_db,
+                     "INSERT INTO tokens (id, hash, role, municipality, label, created_at, revoked) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    insert.bind(1, token.id);
+    insert.bind(2, token.hash);
+    insert.bind(3, token.role);
+    insert.bind(4, token.municipality);
+    insert.bind(5, token.label);
+    insert.bind(6, token.created_at);
+    insert.bind(7, std::int64_t{token.revoked ? 1 : 0});
+    insert.step();
+}
+
+namespace {
+
+TokenRecord read_token(const Statement& row) {
+    TokenRecord token;
+    token.id = row.text(0);
+    token.hash = row.text(1);
+    token.role = row.text(2);
+    token.municipality = row.text(3);
+    token.label = row.text(4);
+    token.created_at = row.text(5);
+    token.revoked = row.integer(6) != 0;
+    return token;
+}
+
+}  // namespace
+
+std::optional<TokenRecord> SqliteStore::find_token_by_hash(const std::string& hash) {
+    std::lock_guard lock(m_mutex);
+    Statement query(m_db, "SELECT id, hash, role, municipality, label, created_at, revoked FROM tokens WHERE hash = ?1");
+    query.bind(1, hash);
+    if (!query.step()) return std::nullopt;
+    return read_token(query);
+}
+
+bool SqliteStore::revoke_token(const std::string& id) {
+    std::lock_guard lock(m_mutex);
+    Statement update(m_db, "UPDATE tokens SET revoked = 1 WHERE id = ?1");
+    update.bind(1, id);
+    update.step();
+    return sqlite3_changes(m_db) > 0;
+}
+
+std::vector<TokenRecord> SqliteStore::list_tokens() {
+    std::lock_guard lock(m_mutex);
+    std::vector<TokenRecord> tokens;
+    Statement query(m_db, "SELECT id, hash, role, municipality, label, created_at, revoked FROM tokens ORDER BY created_at, id");
+    while (query.step()) tokens.push_back(read_token(query));
+    return tokens;
+}
+
+}  // namespace prd::server

@@ -1,0 +1,51 @@
+#pragma once
+// The embedded SQLite implementation of Store: one database file in the data folder, WAL journal,
+// synchronous=FULL so an acknowledged commit survives power loss, schema versioned by user_version.
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+
+#include "store/store.hpp"
+
+struct sqlite3;
+
+namespace prd::server {
+
+class StoreError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class SqliteStore final : public Store {
+public:
+    /// Opens (creating if needed) DIR/registry.sqlite3 and migrates its schema to the current
+    /// version. Throws StoreError naming the file and SQLite's message when it cannot.
+    explicit SqliteStore(const std::filesystem::path& data_dir);
+    ~SqliteStore() override;
+    SqliteStore(const SqliteStore&) = delete;
+    SqliteStore& operator=(const SqliteStore&) = delete;
+
+    std::int64_t revision() override;
+    std::vector<StoredRecord> load_all() override;
+    void commit(std::int64_t revision, const std::vector<StoredRecord>& records,
+                const std::vector<ClientChangeResult>& results = {}) override;
+    std::optional<std::string> find_client_change(const std::string& key) override;
+    void add_token(const TokenRecord& token) override;
+    std::optional<TokenRecord> find_token_by_hash(const std::string& hash) override;
+    bool revoke_token(const std::string& id) override;
+    std::vector<TokenRecord> list_tokens() override;
+
+    const std::filesystem::path& path() const { return m_path; }
+
+private:
+    void exec(const char* sql);
+    void migrate();
+
+    std::filesystem::path m_path;
+    sqlite3* m_db = nullptr;
+    std::mutex m_mutex;  ///< one connection, used by one thread at a time
+};
+
+}  // namespace prd::server
