@@ -1,0 +1,45 @@
+// The browser app: loads the registry from the server it came from and shows it.
+
+#include <exception>
+#include <memory>
+
+#include "app/app_state.hpp"
+#include "app/app_window.hpp"
+#include "app/frame_report.hpp"
+#include "app/glyph_audit.hpp"
+#include "app/published_state.hpp"
+#include "app/renderer.hpp"
+#include "app/ui_context.hpp"
+#include "panels/panel_list.hpp"
+#include "platform/platform.hpp"
+
+int main() {
+    using namespace prd::web;
+    namespace platform = prd::platform;
+
+    // Static: in the browser the main loop keeps running after main() has given up its stack.
+    static AppState app(language_for(platform::browser_language()));
+    static std::unique_ptr<Renderer> renderer;
+    try {
+        renderer = std::make_unique<Renderer>();
+    } catch (const std::exception& e) {  // no WebGL2 context, or no font
+        platform::show_fatal_error(e.what());
+        return 1;
+    }
+    static const auto panels = make_panels();
+    static GlyphAudit audit;
+
+    app.begin_loading();
+
+    platform::run_main_loop([] {
+        renderer->begin_frame();
+        audit.begin_frame();
+        FrameReport report;
+        UiContext ui(app, audit, report, static_cast<float>(renderer->pixel_ratio()));
+        draw_app_window(ui, panels, renderer->title_font());
+        renderer->end_frame();
+
+        platform::publish_state(published_state(app, report, audit, *renderer));
+        if (renderer->frames() == 1) platform::notify_first_frame();
+    });
+}

@@ -1,0 +1,13 @@
+#pragma once
+// The one list of panels, in tab order.
+
+#include <memory>
+#include <vector>
+
+#include "panels/panel.hpp"
+
+namespace prd::web {
+
+std::vector<std::unique_ptr<Panel>> make_panels();
+
+}  // namespace prd::web
