@@ -15,9 +15,39 @@ nlohmann::json about_json() {
         {"seed-article", "Decentralization initiative press centre (decentralization.ua)", "https://decentralization.ua",
          "facts reported in the press", "Пресцентр ініціативи «Децентралізація»",
          "the agreements signed at the Kyiv Investment Forum-2022"},
+        {"ua-hromadas", "KSE Institute, KSE-Loc-Data-Hub", "https://github.com/kse-ua/KSE-Loc-Data-Hub",
+         "MIT; OpenStreetMap-derived fields ODbL 1.0",
+         "Hromada data: KSE Institute, KSE-Loc-Data-Hub (MIT), built from State Statistics Service of Ukraine, "
+         "KATOTTG and © OpenStreetMap contributors (ODbL)",
+         "hromadas: codes, types, centres, coordinates, area, population 2022, frontline indicators"},
+        {"ua-katottg", "Кодифікатор адміністративно-територіальних одиниць (КАТОТТГ), редакція 16.05.2025",
+         "https://data.gov.ua", "official document, open data",
+         "Кодифікатор адміністративно-територіальних одиниць та територій територіальних громад (КАТОТТГ), "
+         "Мінрозвитку України, редакція 16.05.2025",
+         "checking every code; oblast and raion names"},
+        {"ua-hromadas-ocha-names", "OCHA Ukraine COD-AB / SSPE Kartographia, via KSE-Loc-Data-Hub",
+         "https://creativecommons.org/licenses/by/3.0/igo/", "CC BY-IGO 3.0",
+         "Hromada names: OCHA Ukraine COD-AB / SSPE Kartographia (CC BY-IGO 3.0), via KSE-Loc-Data-Hub",
+         "English names of hromadas"},
+        {"ua-hromada-cooperation", "Register of agreements on cooperation of territorial communities",
+         "https://github.com/kse-ua/KSE-Loc-Data-Hub", "MIT; open data of Minregion (data.gov.ua)",
+         "Cooperation agreements: Register of agreements on cooperation of territorial communities (Minregion / "
+         "data.gov.ua), processed by KSE Institute, KSE-Loc-Data-Hub (MIT)",
+         "inter-municipal cooperation agreements"},
         {"geonames", "GeoNames cities15000", "https://www.geonames.org/", "CC BY 4.0",
-         "Data from GeoNames (geonames.org), licensed under CC BY 4.0",
-         "foreign municipalities: ids, names, coordinates, population"},
+         "GeoNames (https://www.geonames.org/), CC BY 4.0",
+         "foreign municipalities: ids, names, other spellings, coordinates, population; spellings of Ukrainian cities"},
+        {"twin-towns-wikidata", "Wikidata P190 sister-city pairs (2017 extract)", "https://github.com/rogorido/sistercities",
+         "CC0 1.0",
+         "Sister-city pairs: Wikidata (CC0), property P190, extracted 2017 by Igor Sosa Mayor (github.com/rogorido/sistercities)",
+         "twinnings"},
+        {"twin-towns-wikipedia", "Wikipedia lists of twin towns and sister cities", "https://github.com/Hekman/twincities",
+         "CC BY-SA 4.0 (Wikipedia); MIT (compilation); ODbL 1.0 (OpenStreetMap coordinates)",
+         "Twin-town pairs: Wikipedia contributors, 'List of twin towns and sister cities' (CC BY-SA 4.0), compiled by "
+         "Erik Hekman (github.com/Hekman/twincities, MIT); coordinates via Wikipedia and © OpenStreetMap contributors",
+         "twinnings of Ukrainian communities"},
+        {"natural-earth", "Natural Earth 1:110m countries (Crimea drawn as part of Ukraine)", "https://www.naturalearthdata.com/",
+         "public domain", "Made with Natural Earth", "map outlines (shared/seed/outlines.json)"},
     };
     nlohmann::json list = nlohmann::json::array();
     for (const auto& s : sources)

@@ -191,6 +191,18 @@ ApiResponse Api::handle(const ApiRequest& request) const {
         response.headers.emplace_back("WWW-Authenticate", "Bearer");
         return response;
     }
+    const bool write = request.method == "POST" || request.method == "PUT" || request.method == "PATCH" ||
+                       request.method == "DELETE";
+    if (write) {
+        int wait = principal->token_id.empty() ? 0 : m_token_writes.take(principal->token_id);
+        if (!wait && !request.remote_address.empty()) wait = m_address_writes.take(request.remote_address);
+        if (wait) {
+            auto response = error_response(429, "rate_limited", "too many writes; retry in " + std::to_string(wait) + " s");
+            response.headers.emplace_back("Retry-After", std::to_string(wait));
+            response.principal = principal->log_name();
+            return response;
+        }
+    }
     auto response = dispatch(request, *principal);
     response.principal = principal->log_name();
     return response;

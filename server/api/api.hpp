@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "api/rate_limiter.hpp"
 #include "api/registry_service.hpp"
 
 namespace prd::server {
@@ -91,6 +92,9 @@ private:
     std::function<std::string()> m_clock;
     std::vector<std::pair<std::string, RouteHandler>> m_extra_routes;
     mutable Metrics m_metrics;
+    // Writes: 60 at once, then one a second, per token and per address.
+    mutable RateLimiter m_token_writes{60, 1};
+    mutable RateLimiter m_address_writes{60, 1};
 };
 
 /// The current UTC time as YYYY-MM-DDTHH:MM:SSZ.

@@ -26,6 +26,9 @@ int run(int argc, char** argv);
 // Subcommands, each in its own <name>_command.cpp.
 int serve_command(const Args& args);
 int token_command(const Args& args);
+int dump_command(const Args& args);     ///< ops_commands.cpp
+int restore_command(const Args& args);  ///< ops_commands.cpp
+int export_command(const Args& args);   ///< ops_commands.cpp
 int import_command(const Args& args);  ///< import_commands.cpp
 int show_command(const Args& args);    ///< import_commands.cpp
 int stats_command(const Args& args);   ///< import_commands.cpp

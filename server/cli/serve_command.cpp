@@ -12,6 +12,7 @@
 
 #include "api/api.hpp"
 #include "api/registry_service.hpp"
+#include "api/search_routes.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "http/http_server.hpp"
@@ -92,6 +93,7 @@ int serve_command(const Args& args) {
 
     server::RegistryService registry(std::make_unique<server::SqliteStore>(options.data_dir), server::default_snapshot());
     server::Api api(registry);
+    server::add_search_routes(api, registry);
     server::HttpServer http_server(api, http);
     const int port = http_server.bind();
 

@@ -63,6 +63,10 @@ HttpServer::HttpServer(const Api& api, HttpOptions options) : m_impl(std::make_u
     server.set_read_timeout(10, 0);
     server.set_write_timeout(10, 0);
     server.set_keep_alive_timeout(5);
+    server.set_keep_alive_max_count(1000);
+    const std::size_t threads = std::max<std::size_t>(4, m_impl->options.threads);
+    // The queue bound makes an overloaded server refuse connections instead of hoarding them.
+    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads, 4 * threads); };
     server.set_tcp_nodelay(true);
 
     server.set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {

@@ -14,6 +14,10 @@ struct HttpOptions {
     std::string host = "127.0.0.1";
     int port = 8080;                  ///< 0 picks a free port
     std::filesystem::path web_dir;    ///< the web bundle; empty serves the API only
+    /// Worker threads. httplib gives each open connection a worker while it is kept alive, so
+    /// there must be more workers than idle keep-alive connections a client may hold, or they
+    /// starve new clients. Idle threads cost little.
+    std::size_t threads = 256;
 };
 
 class HttpServer {

@@ -187,6 +187,39 @@ void SqliteStore::commit(std::int64_t revision, const std::vector<StoredRecord>&
     }
 }
 
+void SqliteStore::backup_to(const std::string& file) {
+    std::lock_guard lock(m_mutex);
+    // VACUUM INTO reads one consistent snapshot, so writers carry on while it copies.
+    Statement vacuum(m_db, "VACUUM INTO ?1");
+    vacuum.bind(1, file);
+    vacuum.step();
+}
+
+void SqliteStore::check_file(const std::filesystem::path& file) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        throw StoreError(file.string() + ": cannot open as an SQLite database");
+    }
+    std::string problem;
+    try {
+        {
+            Statement integrity(db, "PRAGMA integrity_check");
+            if (!integrity.step() || integrity.text(0) != "ok") problem = "fails SQLite's integrity check";
+        }
+        if (problem.empty()) {
+            Statement version(db, "PRAGMA user_version");
+            const auto v = version.step() ? version.integer(0) : 0;
+            if (v < 1 || v > kSchemaVersion)
+                problem = "is not a registry store this server understands (schema " + std::to_string(v) + ")";
+        }
+    } catch (const StoreError&) {
+        problem = "is not an SQLite database";
+    }
+    sqlite3_close(db);
+    if (!problem.empty()) throw StoreError(file.string() + " " + problem);
+}
+
 std::optional<std::string> SqliteStore::find_client_change(const std::string& key) {
     std::lock_guard lock(m_mutex);
     Statement query(m_db, "SELECT result FROM client_changes WHERE key = ?1");

@@ -36,6 +36,11 @@ public:
     std::optional<TokenRecord> find_token_by_hash(const std::string& hash) override;
     bool revoke_token(const std::string& id) override;
     std::vector<TokenRecord> list_tokens() override;
+    void backup_to(const std::string& file) override;
+
+    /// Checks that `file` is a store this server can open: SQLite's integrity check passes and
+    /// its schema is not newer. Throws StoreError saying what is wrong.
+    static void check_file(const std::filesystem::path& file);
 
     const std::filesystem::path& path() const { return m_path; }
 

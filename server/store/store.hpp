@@ -62,6 +62,10 @@ public:
     /// Marks the token revoked; false when there is no token with that id.
     virtual bool revoke_token(const std::string& id) = 0;
     virtual std::vector<TokenRecord> list_tokens() = 0;
+
+    /// Writes a consistent copy of the whole store to `file` (which must not exist), safe while
+    /// the server is writing. Throws StoreError when it cannot.
+    virtual void backup_to(const std::string& file) = 0;
 };
 
 }  // namespace prd::server

@@ -1,0 +1,165 @@
+#include "api/search_routes.hpp"
+
+#include <memory>
+#include <mutex>
+
+#include "model/json_codec.hpp"
+#include "search/matching.hpp"
+#include "search/search_index.hpp"
+
+namespace prd::server {
+namespace {
+
+using Json = nlohmann::json;
+
+struct BadParameter {
+    std::string message;
+};
+
+std::vector<std::string> list_param(const ApiRequest& request, const char* name) {
+    std::vector<std::string> values;
+    const auto it = request.query.find(name);
+    if (it == request.query.end()) return values;
+    std::size_t start = 0;
+    const std::string& text = it->second;
+    while (start <= text.size()) {
+        const auto end = std::min(text.find(',', start), text.size());
+        if (end > start) values.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return values;
+}
+
+std::optional<std::int64_t> int_param(const ApiRequest& request, const char* name, std::int64_t min, std::int64_t max) {
+    const auto it = request.query.find(name);
+    if (it == request.query.end() || it->second.empty()) return std::nullopt;
+    std::size_t used = 0;
+    long long value = 0;
+    try {
+        value = std::stoll(it->second, &used);
+    } catch (...) {
+        used = 0;
+    }
+    if (used != it->second.size() || value < min || value > max)
+        throw BadParameter{std::string(name) + ": must be a whole number from " + std::to_string(min) + " to " + std::to_string(max)};
+    return value;
+}
+
+bool flag_param(const ApiRequest& request, const char* name) {
+    const auto it = request.query.find(name);
+    if (it == request.query.end()) return false;
+    if (it->second == "1" || it->second == "true" || it->second.empty()) return true;
+    if (it->second == "0" || it->second == "false") return false;
+    throw BadParameter{std::string(name) + ": must be 1 or 0"};
+}
+
+template <typename T, typename Parse>
+std::vector<T> enum_list(const ApiRequest& request, const char* name, Parse parse) {
+    std::vector<T> values;
+    for (const auto& text : list_param(request, name)) {
+        const auto value = parse(text);
+        if (!value) throw BadParameter{std::string(name) + ": unknown value \"" + text + "\""};
+        values.push_back(*value);
+    }
+    return values;
+}
+
+SearchRequest search_request(const ApiRequest& request) {
+    SearchRequest search;
+    if (const auto it = request.query.find("q"); it != request.query.end()) search.query = it->second;
+    if (search.query.size() > 200) throw BadParameter{"q: at most 200 characters"};
+    search.limit = static_cast<std::size_t>(int_param(request, "limit", 1, 100).value_or(20));
+    search.offset = static_cast<std::size_t>(int_param(request, "offset", 0, 100000).value_or(0));
+    auto& f = search.filters;
+    f.countries = list_param(request, "country");
+    f.regions = list_param(request, "region");
+    f.districts = list_param(request, "district");
+    f.kinds = enum_list<MunicipalityKind>(request, "kind", municipality_kind_from_string);
+    f.min_population = int_param(request, "min_population", 0, 100000000000);
+    f.max_population = int_param(request, "max_population", 0, 100000000000);
+    f.needs = enum_list<Sector>(request, "needs", sector_from_code);
+    f.offers = enum_list<Sector>(request, "offers", sector_from_code);
+    f.partnership_kinds = enum_list<PartnershipKind>(request, "partnership_kind", partnership_kind_from_string);
+    f.no_foreign_partner = flag_param(request, "no_foreign_partner");
+    f.frontline = flag_param(request, "frontline");
+    if (request.query.count("facets")) search.want_facets = flag_param(request, "facets");
+    return search;
+}
+
+/// The search index for the registry's current revision, rebuilt when the revision has moved.
+class IndexCache {
+public:
+    explicit IndexCache(RegistryService& registry) : m_registry(registry) {}
+
+    std::shared_ptr<const SearchIndex> current() {
+        const auto revision = m_registry.revision();
+        std::lock_guard lock(m_mutex);
+        if (!m_index || m_revision != revision) {
+            m_index = m_registry.read([](const Registry& r) { return std::make_shared<const SearchIndex>(SearchIndex::build(r)); });
+            m_revision = revision;
+        }
+        return m_index;
+    }
+
+private:
+    RegistryService& m_registry;
+    std::mutex m_mutex;
+    std::shared_ptr<const SearchIndex> m_index;
+    std::int64_t m_revision = -1;
+};
+
+ApiResponse ok(const Json& body) {
+    ApiResponse response;
+    response.body = body.dump();
+    return response;
+}
+
+}  // namespace
+
+void add_search_routes(Api& api, RegistryService& registry) {
+    auto cache = std::make_shared<IndexCache>(registry);
+    api.add_get_route("/api/v1/search", [cache](const ApiRequest& request, const std::vector<std::string>&) {
+        try {
+            const auto search = search_request(request);
+            const auto index = cache->current();
+            return ok(to_json(index->search(search)));
+        } catch (const BadParameter& bad) {
+            return error_response(400, "bad_request", bad.message);
+        }
+    });
+
+    api.add_get_route("/api/v1/municipalities/{}/matches", [&registry](const ApiRequest& request,
+                                                                       const std::vector<std::string>& params) {
+        try {
+            MatchOptions options;
+            options.limit = static_cast<std::size_t>(int_param(request, "limit", 1, 100).value_or(10));
+            if (const auto it = request.query.find("scope"); it != request.query.end()) {
+                if (it->second == "cross_border") options.scope = MatchOptions::Scope::cross_border;
+                else if (it->second == "domestic") options.scope = MatchOptions::Scope::domestic;
+                else if (it->second == "any") options.scope = MatchOptions::Scope::any;
+                else throw BadParameter{"scope: must be cross_border, domestic or any"};
+            }
+            options.preferred_countries = list_param(request, "country");
+            if (const auto km = int_param(request, "max_km", 1, 40000)) options.max_distance_km = static_cast<double>(*km);
+            options.prefer_near = flag_param(request, "near");
+            const std::string& id = params.at(0);
+            return registry.read([&](const Registry& r) {
+                const auto* municipality = r.find_municipality(id);
+                if (!municipality) return error_response(404, "not_found", "no municipality with id \"" + id + "\"");
+                // The suggestions a community hid or declined live in its record, so they sync with it.
+                DismissedSuggestions dismissed;
+                if (const auto it = municipality->extra.find("dismissed_suggestions"); it != municipality->extra.end())
+                    dismissed = dismissed_suggestions_from_json(*it);
+                Json list = Json::array();
+                for (const auto& suggestion : suggest_partners(r, id, options, dismissed)) list.push_back(to_json(suggestion));
+                return ok(Json{{"municipality", id}, {"suggestions", list}});
+            });
+        } catch (const BadParameter& bad) {
+            return error_response(400, "bad_request", bad.message);
+        } catch (const DecodeError& e) {
+            return error_response(422, "invalid", std::string("dismissed_suggestions.") + e.what());
+        }
+    });
+}
+
+}  // namespace prd::server

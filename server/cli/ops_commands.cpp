@@ -1,0 +1,118 @@
+// partnership dump | restore | export: copies of a data folder for backups and for people and
+// scripts. dump is safe while the server runs; restore wants it stopped.
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "api/registry_service.hpp"
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "model/json_codec.hpp"
+#include "seed/default_registry.hpp"
+#include "store/sqlite_store.hpp"
+
+namespace prd::cli {
+namespace {
+
+struct OpsArgs {
+    std::string data_dir;
+    std::string file;
+    std::string format = "json";
+};
+
+OpsArgs parse(const Args& args, bool wants_file) {
+    OpsArgs parsed;
+    if (const char* v = std::getenv("PARTNERSHIP_DATA_DIR"); v && *v) parsed.data_dir = v;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (auto v = option_value(args, i, "--data")) parsed.data_dir = *v;
+        else if (auto f = option_value(args, i, "--format")) parsed.format = *f;
+        else if (auto o = option_value(args, i, "--out")) parsed.file = *o;
+        else if (args[i].rfind("--", 0) != 0 && parsed.file.empty()) parsed.file = args[i];
+        else throw UsageError("unknown option \"" + args[i] + "\"");
+    }
+    if (parsed.data_dir.empty()) throw UsageError("--data DIR is required (or PARTNERSHIP_DATA_DIR)");
+    if (wants_file && parsed.file.empty()) throw UsageError("name the file");
+    return parsed;
+}
+
+std::string csv_field(const std::string& text) {
+    if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+    std::string quoted = "\"";
+    for (const char c : text) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+    }
+    return quoted + "\"";
+}
+
+}  // namespace
+
+int dump_command(const Args& args) {
+    const auto parsed = parse(args, true);
+    if (std::filesystem::exists(parsed.file)) throw UsageError(parsed.file + " exists; dump never overwrites");
+    server::SqliteStore store(parsed.data_dir);
+    store.backup_to(parsed.file);
+    server::SqliteStore::check_file(parsed.file);
+    std::fprintf(stderr, "dumped %s (revision %lld) to %s\n", store.path().c_str(), static_cast<long long>(store.revision()),
+                 parsed.file.c_str());
+    return 0;
+}
+
+int restore_command(const Args& args) {
+    const auto parsed = parse(args, true);
+    server::SqliteStore::check_file(parsed.file);
+    const std::filesystem::path dir = parsed.data_dir;
+    std::filesystem::create_directories(dir);
+    const auto target = dir / "registry.sqlite3";
+    // Keep what was there, then move the new file in with a rename, so a failure halfway leaves
+    // either the old store or the new one, never a mix.
+    if (std::filesystem::exists(target)) {
+        const auto kept = dir / "registry.sqlite3.before-restore";
+        std::filesystem::remove(kept);
+        { server::SqliteStore old(dir); old.backup_to(kept.string()); }
+        std::fprintf(stderr, "kept the previous store as %s\n", kept.c_str());
+    }
+    const auto incoming = dir / "registry.sqlite3.restoring";
+    std::filesystem::copy_file(parsed.file, incoming, std::filesystem::copy_options::overwrite_existing);
+    for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(dir / (std::string("registry.sqlite3") + suffix));
+    std::filesystem::rename(incoming, target);
+    server::SqliteStore restored(dir);
+    std::fprintf(stderr, "restored %s at revision %lld (restart the server if it was running)\n", target.c_str(),
+                 static_cast<long long>(restored.revision()));
+    return 0;
+}
+
+int export_command(const Args& args) {
+    const auto parsed = parse(args, false);
+    if (parsed.format != "json" && parsed.format != "csv") throw UsageError("--format: must be json or csv");
+    // A folder never served holds the built-in registry, as serve would seed it.
+    server::RegistryService registry(std::make_unique<server::SqliteStore>(parsed.data_dir), server::default_snapshot());
+    std::ofstream file;
+    if (!parsed.file.empty()) {
+        file.open(parsed.file, std::ios::binary);
+        if (!file) throw std::runtime_error("cannot write " + parsed.file);
+    }
+    std::ostream& out = parsed.file.empty() ? std::cout : file;
+    if (parsed.format == "json") {
+        out << registry.snapshot()->json << "\n";
+        return 0;
+    }
+    out << "id,kind,country,region,district,name_uk,name_en,name_native,population,area_km2,lat,lon,partnerships\n";
+    registry.read([&](const Registry& r) {
+        for (const auto& [id, m] : r.municipalities()) {
+            out << csv_field(id) << ',' << to_string(m.kind) << ',' << m.country << ',' << csv_field(m.region) << ','
+                << csv_field(m.district) << ',' << csv_field(m.names.uk) << ',' << csv_field(m.names.en) << ','
+                << csv_field(m.names.native) << ',' << (m.population ? std::to_string(*m.population) : "") << ','
+                << (m.area_km2 ? nlohmann::json(*m.area_km2).dump() : "") << ','
+                << (m.location ? nlohmann::json(m.location->lat).dump() : "") << ','
+                << (m.location ? nlohmann::json(m.location->lon).dump() : "") << ',' << r.partnerships_of(id).size() << '\n';
+        }
+        return 0;
+    });
+    return 0;
+}
+
+}  // namespace prd::cli
