@@ -1,7 +1,8 @@
 // geonames-cities15000: GeoNames cities with more than 15,000 people. European cities become
 // foreign municipalities with id "<ISO2>-<geonameid>" (the ids the seed uses), cities elsewhere
 // wait in the reserve for a Ukrainian partnership, and Ukrainian entries lend their spellings
-// (Kiev, Lwów, Lemberg, Kharkov, Odessa) to the hromada whose centre they are.
+// (Kiev, Lwów, Lemberg, Kharkov, Odessa) to the hromada whose centre they are. Foreign cities keep
+// their Latin and Cyrillic alternate names as aliases (Cracow, München, Мюнхен), filtered.
 
 #include "import/csv.hpp"
 #include "import/importers.hpp"
@@ -19,63 +20,6 @@ enum Column : std::size_t {
 // Sections of a city, historical and abandoned places: not municipalities.
 bool is_municipality_feature(std::string_view code) {
     return code != "PPLX" && code != "PPLH" && code != "PPLQ" && code != "PPLW" && code != "PPLCH";
-}
-
-// GeoNames gives alternate names without language tags. A Cyrillic name with a letter only
-// Ukrainian uses (і ї є ґ) and none Ukrainian lacks is very likely the Ukrainian one; it is kept
-// as a searchable alias, never as names.uk, since Belarusian forms can pass the same test.
-bool looks_ukrainian(std::string_view name) {
-    static constexpr std::string_view k_ukrainian_only[] = {"і", "ї", "є", "ґ", "І", "Ї", "Є", "Ґ"};
-    static constexpr std::string_view k_not_ukrainian[] = {"ы", "э", "ъ", "ё", "ў", "Ы", "Э", "Ъ", "Ё", "Ў"};
-    bool has_ukrainian = false;
-    for (std::string_view letter : k_ukrainian_only) has_ukrainian = has_ukrainian || name.find(letter) != name.npos;
-    if (!has_ukrainian) return false;
-    for (std::string_view letter : k_not_ukrainian) {
-        if (name.find(letter) != name.npos) return false;
-    }
-    // Only Cyrillic letters of the Ukrainian alphabet, spaces, hyphens and apostrophes.
-    std::size_t i = 0;
-    while (i < name.size()) {
-        const unsigned char c = static_cast<unsigned char>(name[i]);
-        if (c == ' ' || c == '-' || c == '\'') {
-            ++i;
-        } else if (c == 0xD0 || c == 0xD1 || c == 0xD2) {
-            i += 2;
-        } else if (name.compare(i, 3, "’") == 0) {
-            i += 3;
-        } else {
-            return false;
-        }
-    }
-    return true;
-}
-
-// Whether an alternate name is fit to show as an alias of a Ukrainian hromada: a proper name in
-// Latin letters or the Russian/Ukrainian Cyrillic alphabet, each word capitalised, not an airport
-// code ("IEV"), a romanisation of another script ("ji fu") or a grammatical form ("Kiev osh").
-bool is_alias_worthy(std::string_view name) {
-    if (name.size() < 3 || name.size() > 40 || !is_latin_or_cyrillic(name)) return false;
-    bool upper_ascii_only = true;
-    bool word_start = true;
-    for (std::size_t i = 0; i < name.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(name[i]);
-        if (c >= '0' && c <= '9') return false;
-        if (!(c >= 'A' && c <= 'Z')) upper_ascii_only = false;
-        if (c == ' ') {
-            word_start = true;
-            continue;
-        }
-        if (c == 0xD3 || c == 0xD4) return false;  // Cyrillic letters of other languages (ӳ, ԥ)
-        if (word_start) {
-            const unsigned char next = i + 1 < name.size() ? static_cast<unsigned char>(name[i + 1]) : 0;
-            const bool capital = (c >= 'A' && c <= 'Z') || (c == 0xC3 && next >= 0x80 && next <= 0x9E) ||
-                                 (c == 0xC4 || c == 0xC5) ||  // Latin Extended-A: capitals and small alike
-                                 (c == 0xD0 && next >= 0x80 && next <= 0xAF) || (c == 0xD2 && next == 0x90);
-            if (!capital) return false;
-            word_start = false;
-        }
-    }
-    return !upper_ascii_only;
 }
 
 // A record an import completed gets a new revision and time (see number_changed_records).
@@ -103,7 +47,7 @@ void import_geonames(std::string_view cities, std::string_view country_info, Reg
                                                          : CsvOptions{.delimiter = '\t', .quotes = false, .header = false});
     // Ukrainian entries are matched against the hromadas as they stand before this import.
     const Matcher ukrainian(draft, false, options.match_radius_km);
-    std::size_t ukrainian_matched = 0, reserved = 0;
+    std::size_t ukrainian_matched = 0, reserved = 0, native_spellings = 0;
     for (const CsvRow& row : table.rows) {
         ++report.rows_read;
         City city;
@@ -168,17 +112,18 @@ void import_geonames(std::string_view cities, std::string_view country_info, Reg
         m.kind = MunicipalityKind::foreign_municipality;
         m.country = city.country;
         m.names.en = city.name;
-        m.names.native = city.name;
+        // GeoNames' name is at times the plain ASCII one; the spelling with diacritics is the native.
+        m.languages = countries.languages(city.country);
+        const std::string_view language = m.languages.empty() ? std::string_view() : m.languages.front();
+        m.names.native = diacritic_form(city.name, city.alternates, language).value_or(city.name);
+        native_spellings += m.names.native != city.name;
         m.location = city.point;
         m.population = city.population;
-        m.languages = countries.languages(city.country);
         m.revision = 0;
         m.updated_at = options.updated_at;
-        std::size_t ukrainian_forms = 0;
-        for (const std::string& alternate : city.alternates) {
-            if (ukrainian_forms < 2 && looks_ukrainian(alternate) && RegistryDraft::add_alias(m, alternate)) {
-                ++ukrainian_forms;
-            }
+        // The spellings people type: other languages' names (Cracow, München, Мюнхен, Варшава).
+        for (const std::string& alias : foreign_aliases({city.name, city.ascii, m.names.native}, city.alternates)) {
+            RegistryDraft::add_alias(m, alias);
         }
         std::vector<std::string> names = city.alternates;
         names.push_back(city.ascii);
@@ -209,6 +154,8 @@ void import_geonames(std::string_view cities, std::string_view country_info, Reg
         ++report.records_updated;
     }
     report.notes.push_back(std::to_string(ukrainian_matched) + " Ukrainian entries matched to hromadas (aliases added)");
+    report.notes.push_back(std::to_string(native_spellings) +
+                           " cities named in plain ASCII given their native spelling as names.native (Krakow -> Kraków)");
     report.notes.push_back(std::to_string(reserved) +
                            " cities outside Europe held in reserve for partnerships of Ukrainian communities");
 }

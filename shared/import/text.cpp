@@ -2,9 +2,14 @@
 
 #include "import/text.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <map>
+#include <set>
 #include <string>
+
+#include "search/fold.hpp"
 
 namespace prd::import {
 namespace {
@@ -61,6 +66,43 @@ bool is_apostrophe(char32_t cp) {
 bool is_separator(char32_t cp) {
     return cp == U' ' || cp == U'-' || cp == U'.' || cp == U',' || cp == U'\t' || cp == U'/' || cp == U'(' ||
            cp == U')' || cp == U'\u2010' || cp == U'\u2013' || cp == U'\u2014' || cp == U'\u00A0' || cp == U'"';
+}
+
+
+bool is_ascii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::size_t count_code_points(std::string_view text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Capitalised words of Latin or Russian/Ukrainian Cyrillic letters, no digits, not all capitals:
+// what is left of an alternate name once codes and romanisations are gone (see is_alias_worthy).
+bool is_proper_name(std::string_view name) {
+    if (name.size() < 3 || !is_latin_or_cyrillic(name)) return false;
+    bool upper_ascii_only = true;
+    bool word_start = true;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(name[i]);
+        if (c >= '0' && c <= '9') return false;
+        if (!(c >= 'A' && c <= 'Z')) upper_ascii_only = false;
+        if (c == ' ') {
+            word_start = true;
+            continue;
+        }
+        if (c == 0xD3 || c == 0xD4) return false;  // Cyrillic letters of other languages (ӳ, ԥ)
+        if (word_start) {
+            const unsigned char next = i + 1 < name.size() ? static_cast<unsigned char>(name[i + 1]) : 0;
+            const bool capital = (c >= 'A' && c <= 'Z') || (c == 0xC3 && next >= 0x80 && next <= 0x9E) ||
+                                 (c == 0xC4 || c == 0xC5) ||  // Latin Extended-A: capitals and small alike
+                                 (c == 0xD0 && next >= 0x80 && next <= 0xAF) || (c == 0xD2 && next == 0x90);
+            if (!capital) return false;
+            word_start = false;
+        }
+    }
+    return !upper_ascii_only;
 }
 
 }  // namespace
@@ -155,6 +197,132 @@ bool has_cyrillic(std::string_view text) {
         if (cp >= 0x400 && cp <= 0x4FF) return true;
     }
     return false;
+}
+
+bool looks_ukrainian(std::string_view name) {
+    static constexpr std::string_view k_ukrainian_only[] = {"і", "ї", "є", "ґ", "І", "Ї", "Є", "Ґ"};
+    static constexpr std::string_view k_not_ukrainian[] = {"ы", "э", "ъ", "ё", "ў", "Ы", "Э", "Ъ", "Ё", "Ў"};
+    bool has_ukrainian = false;
+    for (std::string_view letter : k_ukrainian_only) has_ukrainian = has_ukrainian || name.find(letter) != name.npos;
+    if (!has_ukrainian) return false;
+    for (std::string_view letter : k_not_ukrainian) {
+        if (name.find(letter) != name.npos) return false;
+    }
+    // Only Cyrillic letters of the Ukrainian alphabet, spaces, hyphens and apostrophes.
+    std::size_t i = 0;
+    while (i < name.size()) {
+        const unsigned char c = static_cast<unsigned char>(name[i]);
+        if (c == ' ' || c == '-' || c == '\'') {
+            ++i;
+        } else if (c == 0xD0 || c == 0xD1 || c == 0xD2) {
+            i += 2;
+        } else if (name.compare(i, 3, "’") == 0) {
+            i += 3;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool is_alias_worthy(std::string_view name) { return name.size() <= 40 && is_proper_name(name); }
+
+bool is_foreign_alias_worthy(std::string_view name) {
+    if (count_code_points(name) > 60 || !is_proper_name(name)) return false;
+    bool latin = false, cyrillic = false;
+    std::size_t i = 0;
+    while (i < name.size()) {
+        const char32_t cp = next_code_point(name, i);
+        if ((cp >= U'A' && cp <= U'Z') || (cp >= U'a' && cp <= U'z') || (cp >= 0xC0 && cp <= 0x24F) ||
+            (cp >= 0x1E00 && cp <= 0x1EFF)) {
+            latin = true;
+        } else if (cp >= 0x400 && cp <= 0x4FF) {
+            // Beyond U+045F only Ґ ґ are Slavic; the rest (ү ӱ ә ...) belong to other languages.
+            if (cp > 0x45F && cp != 0x490 && cp != 0x491) return false;
+            cyrillic = true;
+        }
+    }
+    return !(latin && cyrillic);
+}
+
+std::vector<std::string> foreign_aliases(const std::vector<std::string>& own_names,
+                                         const std::vector<std::string>& alternates, std::size_t cap) {
+    std::set<std::string> own;
+    for (const std::string& name : own_names) own.insert(fold_for_search(name));
+    // How much a spelling is preferred among those that fold alike, and where its kind is listed.
+    const auto preference = [](const std::string& name) { return looks_ukrainian(name) ? 2 : is_ascii(name) ? 0 : 1; };
+    const auto rank = [](const std::string& name) { return looks_ukrainian(name) ? 0 : has_cyrillic(name) ? 1 : 2; };
+    struct Kept {
+        std::size_t index;  // in `alternates`, of the spelling kept
+        std::string name;
+    };
+    std::vector<Kept> kept;
+    std::map<std::string, std::size_t> by_fold;  // folded form -> its entry in `kept`
+    for (std::size_t k = 0; k < alternates.size(); ++k) {
+        const std::string& name = alternates[k];
+        if (!looks_ukrainian(name) && !is_foreign_alias_worthy(name)) continue;
+        std::string folded = fold_for_search(name);
+        if (folded.empty() || own.count(folded)) continue;
+        const auto [it, inserted] = by_fold.try_emplace(std::move(folded), kept.size());
+        if (inserted) {
+            kept.push_back({k, name});
+        } else if (preference(name) > preference(kept[it->second].name)) {
+            kept[it->second] = {k, name};
+        }
+    }
+    std::stable_sort(kept.begin(), kept.end(), [&](const Kept& a, const Kept& b) {
+        return std::pair(rank(a.name), a.index) < std::pair(rank(b.name), b.index);
+    });
+    std::vector<std::string> out;
+    for (std::size_t k = 0; k < kept.size() && k < cap; ++k) out.push_back(std::move(kept[k].name));
+    return out;
+}
+
+std::optional<std::string> diacritic_form(std::string_view ascii_name, const std::vector<std::string>& alternates,
+                                          std::string_view language) {
+    // Letters each language has as letters of its own, lower case. Acute and grave accents that
+    // many languages' forms carry (Spanish, Italian, Asturian, Lithuanian stress marks: Múnich,
+    // Tràpani, Rottérdam) are left out, and so are ä ö ü, which fake forms use (Goslär, Nörden),
+    // and German ß, which GeoNames also gives where the city dropped it (Neuß for Neuss).
+    static const std::map<std::string_view, std::u32string_view> k_letters = {
+        {"bs", U"čćđšž"}, {"cs", U"čďěňřšťůž"}, {"da", U"æøå"}, {"es", U"ñ"},
+        {"et", U"õšž"},   {"fi", U"å"},         {"fr", U"çœ"},  {"hr", U"čćđšž"}, {"hu", U"őű"},
+        {"is", U"ðþæ"},   {"lt", U"ąčęėįšųūž"}, {"lv", U"āčēģīķļņšūž"}, {"mt", U"ċġħż"}, {"nb", U"æøå"},
+        {"nn", U"æøå"},   {"no", U"æøå"},       {"pl", U"ąćęłńóśźż"}, {"pt", U"ãõ"}, {"ro", U"ăâîșțşţ"},
+        {"sk", U"čďľĺňŕšťžô"}, {"sl", U"čšž"},  {"sq", U"ëç"},  {"sr", U"čćđšž"}, {"sv", U"å"},
+    };
+    const auto letters = k_letters.find(language);
+    if (letters == k_letters.end() || !is_ascii(ascii_name)) return std::nullopt;
+    const auto lower = [](char32_t cp) -> char32_t {
+        if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;
+        if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return cp % 2 ? cp + 1 : cp;
+        if (cp >= 0x100 && cp <= 0x17F && cp != 0x138) return cp % 2 ? cp : cp + 1;
+        if (cp >= 0x218 && cp <= 0x21B) return cp | 1;
+        return cp;
+    };
+    const auto in_language = [&](std::string_view name) {
+        std::size_t i = 0;
+        while (i < name.size()) {
+            const char32_t cp = lower(next_code_point(name, i));
+            if (cp < 0x80) continue;
+            if (letters->second.find(cp) == std::u32string_view::npos) return false;
+            // Polish writes ci, ni, si, zi, never ći, ńi: those are Silesian or Kashubian forms.
+            const bool soft = cp == U'ć' || cp == U'ń' || cp == U'ś' || cp == U'ź';
+            if (language == "pl" && soft && i < name.size() && (name[i] == 'i' || name[i] == 'I')) return false;
+        }
+        return true;
+    };
+    const std::string key = fold_for_search(ascii_name);
+    std::optional<std::string> found;
+    for (const std::string& name : alternates) {
+        if (is_ascii(name) || !is_foreign_alias_worthy(name) || has_cyrillic(name) || !in_language(name) ||
+            fold_for_search(name) != key) {
+            continue;
+        }
+        if (found && *found != name) return std::nullopt;  // Chişinău or Chișinău: not ours to pick
+        found = name;
+    }
+    return found;
 }
 
 double distance_km(const GeoPoint& a, const GeoPoint& b) {

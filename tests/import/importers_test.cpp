@@ -160,6 +160,25 @@ TEST_F(Imported, OldAndForeignSpellingsAreAliasesOfTheRightHromada) {
     EXPECT_TRUE(has_alias(*samar, "Новомосковськ"));
 }
 
+TEST_F(Imported, ForeignCitiesAreFoundByTheirOtherNames) {
+    const Municipality* munich = municipality("DE-2867714");
+    ASSERT_NE(munich, nullptr);
+    for (const char* alias : {"München", "Muenchen", "Мюнхен", "Monachium"}) EXPECT_TRUE(has_alias(*munich, alias)) << alias;
+    for (const char* alias : {"Munchen", "MUC", "mi wnik", "慕尼黑"}) EXPECT_FALSE(has_alias(*munich, alias)) << alias;
+    EXPECT_EQ(munich->names.native, "Munich");  // not Múnich, a Spanish form
+    const Municipality* krakow = municipality("PL-3094802");
+    ASSERT_NE(krakow, nullptr);
+    EXPECT_TRUE(has_alias(*krakow, "Cracow"));
+    EXPECT_TRUE(has_alias(*krakow, "Краків"));
+    const Municipality* warsaw = municipality("PL-756135");
+    ASSERT_NE(warsaw, nullptr);
+    EXPECT_TRUE(has_alias(*warsaw, "Варшава"));
+    EXPECT_TRUE(has_alias(*warsaw, "Warszawa"));
+    for (const Municipality& m : snapshot().municipalities) {
+        if (m.country != "UA") ASSERT_LE(m.aliases.size(), 40u) << m.id;
+    }
+}
+
 TEST_F(Imported, EnglishNamesComeFromOchaWithTransliterationAsFallback) {
     const ImportReport& ocha = report("ocha-names");
     EXPECT_EQ(ocha.rows_read, 1769u);

@@ -40,5 +40,40 @@ TEST(Text, TellsScripts) {
     EXPECT_FALSE(has_cyrillic("Kyiv"));
 }
 
+TEST(AlternateNames, ForeignAliasesAreLatinOrCyrillicNamesPeopleType) {
+    EXPECT_TRUE(is_foreign_alias_worthy("München"));
+    EXPECT_TRUE(is_foreign_alias_worthy("Мюнхен"));
+    EXPECT_TRUE(is_foreign_alias_worthy("Cracow"));
+    EXPECT_FALSE(is_foreign_alias_worthy("慕尼黑"));        // another script
+    EXPECT_FALSE(is_foreign_alias_worthy("MUC"));           // an airport code
+    EXPECT_FALSE(is_foreign_alias_worthy("bu lu sai er"));  // a romanisation of Chinese
+    EXPECT_FALSE(is_foreign_alias_worthy("Krakоv"));        // Latin with a Cyrillic о
+    EXPECT_FALSE(is_foreign_alias_worthy("Мӱнхен"));        // Cyrillic of a non-Slavic language
+    EXPECT_FALSE(is_foreign_alias_worthy("Lungsod ng München"));
+    EXPECT_FALSE(is_foreign_alias_worthy(std::string(61, 'a').replace(0, 1, "A")));
+}
+
+TEST(AlternateNames, OneAliasPerFoldedFormCyrillicFirst) {
+    // As GeoNames lists Munich's: ASCII before diacritics, Latin before Cyrillic before CJK.
+    const std::vector<std::string> munich = {"MUC",       "Monachium", "Muenchen", "Munchen", "Munich",
+                                             "München",   "mi wnik",   "Мюнхен",   "慕尼黑"};
+    EXPECT_EQ(foreign_aliases({"Munich", "Munich"}, munich),
+              (std::vector<std::string>{"Мюнхен", "Monachium", "Muenchen", "München"}));
+    // Of spellings that fold alike, the Cyrillic one is kept; the Ukrainian form comes first.
+    EXPECT_EQ(foreign_aliases({"Kraków", "Krakow"}, {"Cracow", "Krakov", "Kraków", "Краков", "Краків"}),
+              (std::vector<std::string>{"Краків", "Краков", "Cracow"}));
+    EXPECT_EQ(foreign_aliases({"Warsaw"}, {"Varsovie", "Warszawa", "Варшава"}, 2),
+              (std::vector<std::string>{"Варшава", "Varsovie"}));
+}
+
+TEST(AlternateNames, NativeSpellingOnlyWithTheCountrysOwnLetters) {
+    EXPECT_EQ(diacritic_form("Krakow", {"Krakau", "Kraków"}, "pl"), "Kraków");
+    EXPECT_EQ(diacritic_form("Ukmerge", {"Ukmergė"}, "lt"), "Ukmergė");
+    EXPECT_FALSE(diacritic_form("Munich", {"München", "Múnich"}, "de"));  // Spanish, not German
+    EXPECT_FALSE(diacritic_form("Rybnik", {"Rybńik"}, "pl"));             // Silesian
+    EXPECT_FALSE(diacritic_form("Kraków", {"Krakow"}, "pl"));             // already native
+    EXPECT_FALSE(diacritic_form("Chisinau", {"Chişinău", "Chișinău"}, "ro"));
+}
+
 }  // namespace
 }  // namespace prd::import
