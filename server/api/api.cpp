@@ -61,6 +61,22 @@ std::optional<std::int64_t> parse_revision(std::string text) {
     return std::stoll(text);
 }
 
+/// True when an Accept-Encoding value lists gzip without refusing it (gzip;q=0).
+bool accepts_gzip(const std::string& accept) {
+    std::size_t start = 0;
+    while (start < accept.size()) {
+        const auto end = std::min(accept.find(',', start), accept.size());
+        std::string item = accept.substr(start, end - start);
+        item.erase(std::remove(item.begin(), item.end(), ' '), item.end());
+        for (auto& c : item) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (item == "gzip" || item == "*" || (item.rfind("gzip;", 0) == 0 && item.find("q=0") == std::string::npos) ||
+            (item.rfind("gzip;", 0) == 0 && item.find("q=0.") != std::string::npos))
+            return true;
+        start = end + 1;
+    }
+    return false;
+}
+
 std::string etag(std::int64_t revision) { return "\"" + std::to_string(revision) + "\""; }
 
 /// Parses a request body as a JSON object, or says why not.
@@ -303,7 +319,15 @@ ApiResponse Api::snapshot(const ApiRequest& request) const {
         response.content_type.clear();
         return response;
     }
-    response.body = encoded->json;
+    response.headers.emplace_back("Vary", "Accept-Encoding");
+    const auto accept = request.headers.find("Accept-Encoding");
+    if (accept != request.headers.end() && accepts_gzip(accept->second)) {
+        // Compressed once per revision, so a busy server does not compress megabytes per request.
+        response.body = encoded->gzip;
+        response.headers.emplace_back("Content-Encoding", "gzip");
+    } else {
+        response.body = encoded->json;
+    }
     return response;
 }
 

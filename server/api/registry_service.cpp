@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <mutex>
 
+#include "api/gzip.hpp"
 #include "model/json_codec.hpp"
 
 namespace prd::server {
@@ -94,6 +95,7 @@ std::shared_ptr<const EncodedSnapshot> RegistryService::snapshot() const {
         auto encoded = std::make_shared<EncodedSnapshot>();
         encoded->revision = m_registry.revision();
         encoded->json = to_json(m_registry.snapshot()).dump();
+        encoded->gzip = gzip_compress(encoded->json);
         m_snapshot = std::move(encoded);
     }
     return m_snapshot;

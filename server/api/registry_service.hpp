@@ -21,6 +21,7 @@ namespace prd::server {
 struct EncodedSnapshot {
     std::int64_t revision = 0;
     std::string json;
+    std::string gzip;  ///< the same JSON, gzip-compressed once
 };
 
 /// The answer to one pushed change. status: "applied", "conflict", "invalid" or "forbidden".

@@ -34,8 +34,23 @@ ApiRequest to_api_request(const httplib::Request& req) {
 
 void write_response(const ApiResponse& response, httplib::Response& res) {
     res.status = response.status;
-    for (const auto& [name, value] : response.headers) res.set_header(name, value);
-    if (!response.content_type.empty()) res.set_content(response.body, response.content_type);
+    bool encoded = false;
+    for (const auto& [name, value] : response.headers) {
+        res.set_header(name, value);
+        encoded = encoded || name == "Content-Encoding";
+    }
+    if (response.content_type.empty()) return;
+    if (!encoded) {
+        res.set_content(response.body, response.content_type);
+        return;
+    }
+    // Already compressed: a sized content provider is sent as it is, where set_content would be
+    // compressed a second time by httplib.
+    auto body = std::make_shared<std::string>(response.body);
+    res.set_content_provider(body->size(), response.content_type,
+                             [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                 return sink.write(body->data() + offset, std::min(length, body->size() - offset));
+                             });
 }
 
 bool read_file(const std::filesystem::path& path, std::string& out) {
