@@ -26,6 +26,7 @@ struct ServeOptions {
     std::filesystem::path data_dir = "partnership-data";
     std::string listen = "127.0.0.1:8080";
     std::filesystem::path web_dir;
+    std::string cors_origin;
 };
 
 std::filesystem::path default_web_dir() {
@@ -42,11 +43,13 @@ ServeOptions parse(const Args& args) {
     if (const char* v = std::getenv("PARTNERSHIP_DATA_DIR"); v && *v) options.data_dir = v;
     if (const char* v = std::getenv("PARTNERSHIP_LISTEN"); v && *v) options.listen = v;
     if (const char* v = std::getenv("PARTNERSHIP_WEB_DIR"); v && *v) options.web_dir = v;
+    if (const char* v = std::getenv("PARTNERSHIP_CORS_ORIGIN"); v && *v) options.cors_origin = v;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (auto v = option_value(args, i, "--data")) options.data_dir = *v;
         else if (auto l = option_value(args, i, "--listen")) options.listen = *l;
         else if (auto w = option_value(args, i, "--web")) options.web_dir = *w;
-        else throw UsageError("unknown option \"" + args[i] + "\" (usage: partnership serve [--data DIR] [--listen HOST:PORT] [--web DIR])");
+        else if (auto c = option_value(args, i, "--cors-origin")) options.cors_origin = *c;
+        else throw UsageError("unknown option \"" + args[i] + "\" (usage: partnership serve [--data DIR] [--listen HOST:PORT] [--web DIR] [--cors-origin ORIGIN])");
     }
     if (options.web_dir.empty()) options.web_dir = default_web_dir();
     return options;
@@ -67,6 +70,7 @@ server::HttpOptions http_options(const ServeOptions& options) {
         throw UsageError("--listen: the port must be a number from 0 to 65535, got \"" + port_text + "\"");
     http.port = static_cast<int>(port);
     http.web_dir = options.web_dir;
+    http.cors_origin = options.cors_origin;
     return http;
 }
 

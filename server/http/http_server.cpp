@@ -92,6 +92,20 @@ HttpServer::HttpServer(const Api& api, HttpOptions options) : m_impl(std::make_u
     });
 
     auto api_handler = [this](const httplib::Request& req, httplib::Response& res) {
+        const auto& cors = m_impl->options.cors_origin;
+        if (!cors.empty() && req.get_header_value("Origin") == cors) {
+            res.set_header("Access-Control-Allow-Origin", cors);
+            res.set_header("Vary", "Origin");
+            if (req.method == "OPTIONS") {  // the preflight of a cross-origin write
+                res.set_header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
+                res.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type, If-Match, If-None-Match");
+                res.set_header("Access-Control-Expose-Headers", "ETag, Retry-After");
+                res.set_header("Access-Control-Max-Age", "600");
+                res.status = 204;
+                return;
+            }
+            res.set_header("Access-Control-Expose-Headers", "ETag, Retry-After");
+        }
         const auto response = m_impl->api.handle(to_api_request(req));
         t_principal = response.principal;
         write_response(response, res);

@@ -18,6 +18,9 @@ struct HttpOptions {
     /// there must be more workers than idle keep-alive connections a client may hold, or they
     /// starve new clients. Idle threads cost little.
     std::size_t threads = 256;
+    /// An origin (e.g. https://partners.example.org) whose pages may call the API from the
+    /// browser. Empty: CORS is off and only the app's own origin can.
+    std::string cors_origin;
 };
 
 class HttpServer {

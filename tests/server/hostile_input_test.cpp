@@ -3,14 +3,9 @@
 
 #include <zlib.h>
 
-#include <thread>
-
 #include <nlohmann/json.hpp>
 
-#include "http/http_server.hpp"
-#include "seed/default_registry.hpp"
-#include "store/sqlite_store.hpp"
-#include "test_support.hpp"
+#include "running_server.hpp"
 
 namespace prd::server {
 namespace {
@@ -33,16 +28,11 @@ class HostileInputTest : public ::testing::Test {
 protected:
     void SetUp() override {
         std::filesystem::create_directories(m_dir.path() / "web");
-        m_service = std::make_unique<RegistryService>(std::make_unique<SqliteStore>(m_dir.path() / "data"), default_snapshot());
-        m_api = std::make_unique<Api>(*m_service);
-        m_server = std::make_unique<HttpServer>(*m_api, HttpOptions{"127.0.0.1", 0, m_dir.path() / "web"});
-        m_port = m_server->bind();
-        m_thread = std::thread([this] { m_server->serve(); });
+        m_server = std::make_unique<test::RunningServer>(m_dir, m_dir.path() / "web");
+        m_port = m_server->port();
     }
     void TearDown() override {
         EXPECT_EQ(test::http_get(m_port, "/api/v1/health").status, 200) << "the server stopped serving";
-        m_server->stop();
-        m_thread.join();
     }
 
     test::RawResponse post_changes(const std::string& headers, const std::string& body) {
@@ -58,10 +48,7 @@ protected:
     }
 
     test::TempDir m_dir;
-    std::unique_ptr<RegistryService> m_service;
-    std::unique_ptr<Api> m_api;
-    std::unique_ptr<HttpServer> m_server;
-    std::thread m_thread;
+    std::unique_ptr<test::RunningServer> m_server;
     int m_port = 0;
 };
 
@@ -85,9 +72,9 @@ TEST_F(HostileInputTest, MalformedChunkedEncodingIs400) {
 TEST_F(HostileInputTest, BadJsonAndWrongTypesNameTheProblem) {
     // Anonymous writes are refused before the body is read for meaning, so sign in first.
     auto token = make_token(Role::moderator, "", "test", "2026-11-29T00:00:00Z");
-    m_service->store().add_token(token.record);
+    m_server->registry().store().add_token(token.record);
     const std::string auth = "Authorization: Bearer " + token.secret + "\r\n";
-    for (const std::string body : {std::string("{\"changes\": [1, 2"), std::string("{\"changes\": \"all\"}")}) {
+    for (const std::string& body : {std::string("{\"changes\": [1, 2"), std::string("{\"changes\": \"all\"}")}) {
         const auto response = post_changes(auth + "Content-Length: " + std::to_string(body.size()) + "\r\n", body);
         expect_client_error(response, 400);
         const auto message = nlohmann::json::parse(response.body)["error"]["message"].get<std::string>();
@@ -109,7 +96,7 @@ TEST_F(HostileInputTest, TooManyHeadersOrALongUriIsRefused) {
 
 TEST_F(HostileInputTest, UnknownRecordKindsAreNamed) {
     auto token = make_token(Role::admin, "", "test", "2026-11-29T00:00:00Z");
-    m_service->store().add_token(token.record);
+    m_server->registry().store().add_token(token.record);
     const std::string body = R"({"changes":[{"client_change_id":"a","kind":"spaceship","id":"x","record":{}}]})";
     const auto response = post_changes("Authorization: Bearer " + token.secret + "\r\nContent-Length: " +
                                            std::to_string(body.size()) + "\r\n",

@@ -1,18 +1,34 @@
 // The real server on an ephemeral port, spoken to over a socket.
 #include <gtest/gtest.h>
 
+#include <zlib.h>
+
 #include <fstream>
-#include <thread>
 
 #include <nlohmann/json.hpp>
 
-#include "http/http_server.hpp"
-#include "seed/default_registry.hpp"
-#include "store/sqlite_store.hpp"
-#include "test_support.hpp"
+#include "running_server.hpp"
 
 namespace prd::server {
 namespace {
+
+std::string gunzip(const std::string& data) {
+    z_stream stream{};
+    inflateInit2(&stream, 15 + 16);
+    std::string out;
+    char buffer[1 << 16];
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    stream.avail_in = static_cast<uInt>(data.size());
+    int result = Z_OK;
+    while (result == Z_OK) {
+        stream.next_out = reinterpret_cast<Bytef*>(buffer);
+        stream.avail_out = sizeof buffer;
+        result = inflate(&stream, Z_NO_FLUSH);
+        out.append(buffer, sizeof buffer - stream.avail_out);
+    }
+    inflateEnd(&stream);
+    return result == Z_STREAM_END ? out : std::string("(not gzip)");
+}
 
 class HttpServerTest : public ::testing::Test {
 protected:
@@ -21,22 +37,12 @@ protected:
         std::ofstream(m_dir.path() / "web" / "index.html") << "<!doctype html><title>Партнерство</title>";
         std::ofstream(m_dir.path() / "web" / "app.wasm") << std::string("\0asm", 4);
         std::ofstream(m_dir.path() / "secret.txt") << "TOP-SECRET-CONTENT";
-        m_service = std::make_unique<RegistryService>(std::make_unique<SqliteStore>(m_dir.path() / "data"), default_snapshot());
-        m_api = std::make_unique<Api>(*m_service);
-        m_server = std::make_unique<HttpServer>(*m_api, HttpOptions{"127.0.0.1", 0, m_dir.path() / "web"});
-        m_port = m_server->bind();
-        m_thread = std::thread([this] { m_server->serve(); });
-    }
-    void TearDown() override {
-        m_server->stop();
-        m_thread.join();
+        m_server = std::make_unique<test::RunningServer>(m_dir, m_dir.path() / "web");
+        m_port = m_server->port();
     }
 
     test::TempDir m_dir;
-    std::unique_ptr<RegistryService> m_service;
-    std::unique_ptr<Api> m_api;
-    std::unique_ptr<HttpServer> m_server;
-    std::thread m_thread;
+    std::unique_ptr<test::RunningServer> m_server;
     int m_port = 0;
 };
 
@@ -54,7 +60,8 @@ TEST_F(HttpServerTest, SnapshotIsGzippedForClientsThatAcceptIt) {
     auto plain = test::http_get(m_port, "/api/v1/snapshot");
     auto zipped = test::http_get(m_port, "/api/v1/snapshot", "Accept-Encoding: gzip\r\n");
     EXPECT_EQ(zipped.headers["content-encoding"], "gzip");
-    EXPECT_LT(zipped.body.size(), plain.body.size());
+    EXPECT_LT(zipped.body.size(), plain.body.size() / 4);
+    EXPECT_EQ(gunzip(zipped.body), plain.body);
 }
 
 TEST_F(HttpServerTest, ServesTheAppWithTypesAndSecurityHeaders) {
@@ -83,6 +90,33 @@ TEST_F(HttpServerTest, UnknownApiRouteIsAJson404AndTheServerKeepsServing) {
     EXPECT_EQ(nlohmann::json::parse(response.body)["error"]["code"], "not_found");
     EXPECT_EQ(test::parse_response(test::send_raw(m_port, "GARBAGE\r\n\r\n")).status, 400);
     EXPECT_EQ(test::http_get(m_port, "/api/v1/health").status, 200);
+}
+
+}  // namespace
+}  // namespace prd::server
+
+namespace prd::server {
+namespace {
+
+TEST(HttpServerCors, OffUnlessAnOriginIsConfigured) {
+    test::TempDir dir;
+    const std::string preflight =
+        "OPTIONS /api/v1/changes HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nOrigin: https://partners.example.org\r\n"
+        "Access-Control-Request-Method: POST\r\n\r\n";
+    {
+        test::RunningServer off(dir, {});
+        auto get = test::http_get(off.port(), "/api/v1/health", "Origin: https://partners.example.org\r\n");
+        EXPECT_EQ(get.headers.count("access-control-allow-origin"), 0u);
+        EXPECT_EQ(test::parse_response(test::send_raw(off.port(), preflight)).headers.count("access-control-allow-origin"), 0u);
+    }
+    test::TempDir other;
+    test::RunningServer on(other, {}, "https://partners.example.org");
+    auto allowed = test::parse_response(test::send_raw(on.port(), preflight));
+    EXPECT_EQ(allowed.status, 204);
+    EXPECT_EQ(allowed.headers["access-control-allow-origin"], "https://partners.example.org");
+    EXPECT_NE(allowed.headers["access-control-allow-headers"].find("Authorization"), std::string::npos);
+    auto stranger = test::http_get(on.port(), "/api/v1/health", "Origin: https://evil.example\r\n");
+    EXPECT_EQ(stranger.headers.count("access-control-allow-origin"), 0u);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/api.hpp"
+#include "api/search_routes.hpp"
 #include "seed/default_registry.hpp"
 #include "store/sqlite_store.hpp"
 #include "test_support.hpp"
@@ -98,6 +99,30 @@ TEST_F(PermissionsTest, EveryoneReadsThePublicRegistryButABadTokenIsRefused) {
     EXPECT_EQ(m_api.handle(garbage).status, 401);
     garbage.headers["Authorization"] = "Basic dXNlcjpwYXNz";
     EXPECT_EQ(m_api.handle(garbage).status, 401);
+}
+
+TEST_F(PermissionsTest, EveryReadRouteForEveryKindOfCaller) {
+    add_search_routes(m_api, m_service);
+    const std::vector<std::string> public_routes = {
+        "/api/v1/health",
+        "/api/v1/about",
+        "/api/v1/metrics",
+        "/api/v1/snapshot",
+        "/api/v1/changes?since=0",
+        std::string("/api/v1/municipalities/") + kKyiv,
+        std::string("/api/v1/partnerships?municipality=") + kKyiv,
+        "/api/v1/partnerships/seed-2022-brussels-declaration",
+        "/api/v1/search?q=Kyiv",
+        std::string("/api/v1/municipalities/") + kKyiv + "/matches",
+    };
+    for (const auto& route : public_routes) {
+        for (const auto* who : {"anonymous", "kyiv", "poznan", "moderator", "admin"})
+            EXPECT_EQ(call(who, "GET", route).status, 200) << who << " " << route;
+        EXPECT_EQ(call("revoked", "GET", route).status, 401) << "revoked " << route;
+    }
+    for (const auto* who : {"kyiv", "poznan", "moderator", "admin"}) EXPECT_EQ(call(who, "GET", "/api/v1/proposals").status, 200) << who;
+    EXPECT_EQ(call("anonymous", "GET", "/api/v1/proposals").status, 401);
+    EXPECT_EQ(call("revoked", "GET", "/api/v1/proposals").status, 401);
 }
 
 TEST_F(PermissionsTest, OnlyKyivsEditorAndModeratorsEditKyiv) {

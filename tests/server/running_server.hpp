@@ -1,0 +1,51 @@
+#pragma once
+// A real HttpServer over a fresh data folder (seeded with the built-in registry), listening on an
+// ephemeral port in a thread of the test process.
+
+#include <memory>
+#include <thread>
+
+#include "http/http_server.hpp"
+#include "seed/default_registry.hpp"
+#include "store/sqlite_store.hpp"
+#include "test_support.hpp"
+
+namespace prd::test {
+
+class RunningServer {
+public:
+    /// Serves `web_dir` (which may be empty) and the API; data lives in a folder of `dir`.
+    RunningServer(const TempDir& dir, const std::filesystem::path& web_dir, std::string cors_origin = {})
+        : m_service(std::make_unique<server::SqliteStore>(dir.path() / "data"), server::default_snapshot()),
+          m_api(m_service),
+          m_server(m_api, options(web_dir, std::move(cors_origin))) {
+        m_port = m_server.bind();
+        m_thread = std::thread([this] { m_server.serve(); });
+    }
+    ~RunningServer() {
+        m_server.stop();
+        m_thread.join();
+    }
+    RunningServer(const RunningServer&) = delete;
+    RunningServer& operator=(const RunningServer&) = delete;
+
+    int port() const { return m_port; }
+    server::RegistryService& registry() { return m_service; }
+
+private:
+    static server::HttpOptions options(const std::filesystem::path& web_dir, std::string cors_origin) {
+        server::HttpOptions http;
+        http.port = 0;
+        http.web_dir = web_dir;
+        http.cors_origin = std::move(cors_origin);
+        return http;
+    }
+
+    server::RegistryService m_service;
+    server::Api m_api;
+    server::HttpServer m_server;
+    std::thread m_thread;
+    int m_port = 0;
+};
+
+}  // namespace prd::test
