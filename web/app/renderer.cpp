@@ -23,6 +23,7 @@ constexpr float base_font_px = 16.0f;  // CSS pixels
 // Everything the registry and the UI show: Latin with the diacritics of European place names
 // (Poznań, Łódź, Rīga), Cyrillic with ґ є і ї and the apostrophe ʼ, typographic punctuation
 // (– — « » “ ” ’ … №), the euro sign, and U+FFFD (the fallback glyph, so a gap is visible).
+// web/CMakeLists.txt subsets the font file to these same ranges: change both together.
 constexpr ImWchar glyph_ranges[] = {
     0x0020, 0x024F,  // Basic Latin, Latin-1, Latin Extended-A and -B
     0x02B0, 0x02FF,  // spacing modifier letters (ʼ)
