@@ -96,9 +96,15 @@
   // Right-click belongs to the app (table column menus), not the browser.
   canvas.addEventListener("contextmenu", function (event) { event.preventDefault(); });
 
+  // bundle.js (generated at build time, never cached) names the files by content hash, so they can
+  // be cached for a year; without it the plain names still work.
+  var bundle = window.PRD_BUNDLE || {};
+  function located(name) { return bundle[name] || name; }
+
   // Emscripten's loader reads its settings from the global Module.
   window.Module = {
     canvas: canvas,
+    locateFile: function (path) { return located(path); },
     setStatus: function (text) {
       // e.g. "Downloading data... (12345/67890)" while app.data arrives.
       var match = /\((\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)\)/.exec(text || "");
@@ -118,7 +124,7 @@
 
   setProgress(0.1);
   var script = document.createElement("script");
-  script.src = "app.js";
+  script.src = located("app.js");
   script.async = true;
   script.onerror = function () {
     fail("Не вдалося завантажити застосунок.", "The app could not be loaded.",

@@ -77,6 +77,8 @@ async function openApp(contextOptions) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
   const page = await context.newPage();
   const console_ = [];
+  const requested = [];
+  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
   page.on("console", (message) => console_.push(`${message.type()}: ${message.text()}`));
   page.on("pageerror", (error) => console_.push(`pageerror: ${error.message}`));
   await page.goto(baseUrl + "/");
@@ -93,7 +95,7 @@ async function openApp(contextOptions) {
   assert.equal(shellError, null, `the page shows a failure: ${shellError}\n${console_.join("\n")}`);
   const state = await page.evaluate(() => window.prdState);
   assert.equal(state.status, "ready", `app status ${state.status}: ${state.error}\n${console_.join("\n")}`);
-  return { context, page, console_ };
+  return { context, page, console_, requested };
 }
 
 async function state(page) {
@@ -191,6 +193,18 @@ test("the partnerships view lists the seed agreements with intact names", async 
                  "the loading overlay still covers the app");
 
     await screenshotNotBlank(page, "app.png");
+  } finally {
+    await context.close();
+  }
+});
+
+test("the app's files are fetched by their content-hashed names, so browsers may cache them", async () => {
+  const { context, requested } = await openApp({ locale: "uk-UA" });
+  try {
+    for (const ext of ["js", "wasm", "data"]) {
+      assert.ok(requested.some((path) => new RegExp(`^/app\\.[0-9a-f]{12}\\.${ext}$`).test(path)),
+                `no hashed app.*.${ext} among ${JSON.stringify(requested)}`);
+    }
   } finally {
     await context.close();
   }
