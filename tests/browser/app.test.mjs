@@ -210,6 +210,28 @@ test("the app's files are fetched by their content-hashed names, so browsers may
   }
 });
 
+test("an idle page stops drawing and wakes up when the person moves the mouse", async () => {
+  const { context, page } = await openApp({ locale: "uk-UA" });
+  try {
+    // Poll until the frame counter stands still for half a second (bounded at 10 s).
+    let still = false;
+    let frames = (await state(page)).frames;
+    for (let i = 0; i < 20 && !still; ++i) {
+      await page.waitForTimeout(500);
+      const now = (await state(page)).frames;
+      still = now === frames;
+      frames = now;
+    }
+    assert.ok(still, `the app kept drawing while nothing happened (frame ${frames})`);
+    await page.mouse.move(300, 300);
+    await page.mouse.move(320, 340);
+    const woke = await waitForState(page, `s.frames > ${frames}`, "frames drawn again after the mouse moved");
+    assert.ok(woke.frames > frames);
+  } finally {
+    await context.close();
+  }
+});
+
 test("the municipalities tab lists every municipality, filters, and ENG switches the language", async () => {
   const { context, page } = await openApp({ locale: "uk-UA" });
   try {

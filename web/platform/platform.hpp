@@ -9,7 +9,8 @@
 
 namespace prd::platform {
 
-/// Runs `frame` once per display refresh until the page closes. Never returns.
+/// Runs `frame` once per display refresh while something happens (input, resizing, a fetch
+/// finishing) and for about a second after; an idle page draws nothing. Never returns.
 [[noreturn]] void run_main_loop(std::function<void()> frame);
 
 /// Called once with the HTTP status (0 when the request never reached a server), the body, and

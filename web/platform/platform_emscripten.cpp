@@ -1,5 +1,6 @@
-// platform.hpp for the browser, through Emscripten: requestAnimationFrame for the loop,
-// emscripten_fetch for HTTP, the #canvas element, and small EM_JS hooks into shell/shell.js.
+// platform.hpp for the browser, through Emscripten: requestAnimationFrame for the loop (which
+// sleeps while nothing happens), emscripten_fetch for HTTP, the #canvas element, and small EM_JS
+// hooks into shell/shell.js.
 // It does not touch input or WebGL (GLFW and the ImGui backends own those).
 
 #include "platform/platform.hpp"
@@ -43,14 +44,41 @@ EM_JS(void, js_notify_first_frame, (), {
 EM_JS(void, js_show_fatal_error, (const char* message), {
     window.dispatchEvent(new CustomEvent("prd-fatal", {detail : UTF8ToString(message)}));
 });
+
+// Anything a person does, or the window does, that may change what is on screen.
+EM_JS(void, js_watch_activity, (), {
+    Module.prdActivity = 1;
+    var mark = function() { Module.prdActivity = 1; };
+    ["pointermove", "pointerdown", "pointerup", "wheel", "keydown", "keyup", "touchstart", "touchmove",
+     "resize", "focus", "visibilitychange"].forEach(function(name) {
+        window.addEventListener(name, mark, {capture : true, passive : true});
+    });
+});
+EM_JS(int, js_take_activity, (), {
+    var active = Module.prdActivity;
+    Module.prdActivity = 0;
+    return active ? 1 : 0;
+});
+EM_JS(void, js_mark_activity, (), { Module.prdActivity = 1; });
 // clang-format on
+
+// Frames still to draw. After the last sign of activity the app keeps drawing for about a second
+// (hover delays, tooltips, the table settling), then sleeps: an idle tab on a phone then costs
+// one cheap check per display refresh instead of a full redraw.
+constexpr int frames_after_activity = 60;
+int g_frames_left = frames_after_activity;
 
 std::function<void()>& main_loop_body() {
     static std::function<void()> body;
     return body;
 }
 
-void main_loop_trampoline() { main_loop_body()(); }
+void main_loop_trampoline() {
+    if (js_take_activity()) g_frames_left = frames_after_activity;
+    if (g_frames_left <= 0) return;
+    --g_frames_left;
+    main_loop_body()();
+}
 
 void finish_fetch(emscripten_fetch_t* fetch, bool network_ok) {
     std::unique_ptr<prd::platform::FetchCallback> callback(
@@ -62,6 +90,7 @@ void finish_fetch(emscripten_fetch_t* fetch, bool network_ok) {
     // Close before calling back: the callback may start another fetch.
     emscripten_fetch_close(fetch);
     (*callback)(status, std::move(body), std::move(error));
+    js_mark_activity();  // what arrived has to be drawn
 }
 
 void on_fetch_success(emscripten_fetch_t* fetch) { finish_fetch(fetch, true); }
@@ -73,6 +102,7 @@ namespace prd::platform {
 
 void run_main_loop(std::function<void()> frame) {
     main_loop_body() = std::move(frame);
+    js_watch_activity();
     // fps 0: follow requestAnimationFrame, so a hidden tab costs nothing.
     emscripten_set_main_loop(main_loop_trampoline, 0, 1);
     __builtin_unreachable();
