@@ -18,7 +18,9 @@ int main() {
     namespace platform = prd::platform;
 
     // Static: in the browser the main loop keeps running after main() has given up its stack.
-    static AppState app(language_for(platform::browser_language()));
+    // A language the person chose before wins over the browser's.
+    const std::string saved_language = platform::load_setting("language");
+    static AppState app(language_for(saved_language.empty() ? platform::browser_language() : saved_language));
     static std::unique_ptr<Renderer> renderer;
     try {
         renderer = std::make_unique<Renderer>();

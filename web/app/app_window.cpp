@@ -6,6 +6,7 @@
 
 #include "app/theme.hpp"
 #include "panels/panel.hpp"
+#include "platform/platform.hpp"
 
 namespace prd::web {
 namespace {
@@ -18,7 +19,10 @@ void language_button(UiContext& ui, const char* caption, Lang lang, const char* 
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(accent_blue()));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
     }
-    if (ImGui::Button(caption) && !active) ui.app().set_language(lang);
+    if (ImGui::Button(caption) && !active) {
+        ui.app().set_language(lang);
+        platform::save_setting("language", lang == Lang::uk ? "uk" : "en");  // the next visit opens in it
+    }
     if (active) ImGui::PopStyleColor(3);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.text(Text::language_toggle_hint));
     ui.mark_target(target);

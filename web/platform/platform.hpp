@@ -39,6 +39,12 @@ Size canvas_size();
 /// navigator.language, e.g. "uk-UA" or "en-GB" ("" when unknown).
 std::string browser_language();
 
+/// A small setting kept in the browser between visits (localStorage), or "" when it was never
+/// saved or storage is unavailable (private mode, blocked cookies).
+std::string load_setting(std::string_view key);
+/// Saves a setting; silently does nothing when storage is unavailable.
+void save_setting(std::string_view key, std::string_view value);
+
 /// Hands a JSON document to the page as window.prdState (read-only, for tests and diagnostics).
 void publish_state(const std::string& json);
 

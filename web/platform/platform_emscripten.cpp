@@ -60,6 +60,21 @@ EM_JS(int, js_take_activity, (), {
     return active ? 1 : 0;
 });
 EM_JS(void, js_mark_activity, (), { Module.prdActivity = 1; });
+
+EM_JS(void, js_load_setting, (const char* key, char* out, int capacity), {
+    var value = "";
+    try {
+        value = window.localStorage.getItem("prd." + UTF8ToString(key)) || "";
+    } catch (e) {
+    }
+    stringToUTF8(value, out, capacity);
+});
+EM_JS(void, js_save_setting, (const char* key, const char* value), {
+    try {
+        window.localStorage.setItem("prd." + UTF8ToString(key), UTF8ToString(value));
+    } catch (e) {
+    }
+});
 // clang-format on
 
 // Frames still to draw. After the last sign of activity the app keeps drawing for about a second
@@ -141,6 +156,16 @@ std::string browser_language() {
     char buffer[64] = {};
     js_browser_language(buffer, sizeof buffer);
     return buffer;
+}
+
+std::string load_setting(std::string_view key) {
+    char buffer[256] = {};
+    js_load_setting(std::string(key).c_str(), buffer, sizeof buffer);
+    return buffer;
+}
+
+void save_setting(std::string_view key, std::string_view value) {
+    js_save_setting(std::string(key).c_str(), std::string(value).c_str());
 }
 
 void publish_state(const std::string& json) { js_publish_state(json.c_str()); }
