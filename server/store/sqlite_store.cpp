@@ -86,10 +86,17 @@ SqliteStore::SqliteStore(const std::filesystem::path& data_dir) : m_path(data_di
         throw StoreError("cannot open " + m_path.string() + ": " + message);
     }
     sqlite3_busy_timeout(m_db, 5000);
-    exec("PRAGMA journal_mode=WAL");
-    exec("PRAGMA synchronous=FULL");
-    exec("PRAGMA foreign_keys=ON");
-    migrate();
+    try {
+        exec("PRAGMA journal_mode=WAL");
+        exec("PRAGMA synchronous=FULL");
+        exec("PRAGMA foreign_keys=ON");
+        migrate();
+    } catch (...) {
+        // A constructor that throws runs no destructor: close the connection here.
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        throw;
+    }
 }
 
 SqliteStore::~SqliteStore() {
