@@ -9,8 +9,11 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <sstream>
 
+#include "api/gzip.hpp"
 #include "http/static_files.hpp"
 
 namespace prd::server {
@@ -70,6 +73,16 @@ struct HttpServer::Impl {
     HttpOptions options;
     httplib::Server server;
     int port = 0;
+
+    /// The gzip form of a bundle file, made once per content (a rebuilt file is compressed anew).
+    std::string compressed(const std::filesystem::path& path, const std::string& content) {
+        std::lock_guard lock(gzip_mutex);
+        auto& entry = gzip_cache[path.string()];
+        if (entry.first != content) entry = {content, gzip_compress(content)};
+        return entry.second;
+    }
+    std::mutex gzip_mutex;
+    std::map<std::string, std::pair<std::string, std::string>> gzip_cache;  ///< path -> (content, gzip)
 };
 
 HttpServer::HttpServer(const Api& api, HttpOptions options) : m_impl(std::make_unique<Impl>(api, std::move(options))) {
@@ -127,6 +140,18 @@ HttpServer::HttpServer(const Api& api, HttpOptions options) : m_impl(std::make_u
             return;
         }
         res.set_header("Cache-Control", file->cache_control);
+        res.set_header("Vary", "Accept-Encoding");
+        // httplib compresses text types itself but not WebAssembly or the font package, the bulk
+        // of the download: those are compressed here, once per file version.
+        const bool binary = file->content_type == "application/wasm" || file->content_type == "application/octet-stream";
+        if (binary && req.get_header_value("Accept-Encoding").find("gzip") != std::string::npos) {
+            ApiResponse compressed;
+            compressed.content_type = file->content_type;
+            compressed.body = m_impl->compressed(file->path, body);
+            compressed.headers = {{"Content-Encoding", "gzip"}};
+            write_response(compressed, res);
+            return;
+        }
         res.set_content(std::move(body), file->content_type);
     });
 

@@ -75,6 +75,19 @@ TEST_F(HttpServerTest, ServesTheAppWithTypesAndSecurityHeaders) {
     EXPECT_EQ(test::http_get(m_port, "/app.wasm").headers.at("content-type"), "application/wasm");
 }
 
+TEST_F(HttpServerTest, WebAssemblyIsGzippedForClientsThatAcceptIt) {
+    const std::string module = std::string("\0asm\1\0\0\0", 8) + std::string(20000, 'x');
+    std::ofstream(m_dir.path() / "web" / "big.wasm", std::ios::binary) << module;
+    auto plain = test::http_get(m_port, "/big.wasm");
+    EXPECT_EQ(plain.body, module);
+    EXPECT_EQ(plain.headers.count("content-encoding"), 0u);
+    auto zipped = test::http_get(m_port, "/big.wasm", "Accept-Encoding: gzip, deflate\r\n");
+    EXPECT_EQ(zipped.headers["content-encoding"], "gzip");
+    EXPECT_EQ(zipped.headers["content-type"], "application/wasm");
+    EXPECT_LT(zipped.body.size(), module.size() / 10);
+    EXPECT_EQ(gunzip(zipped.body), module);
+}
+
 TEST_F(HttpServerTest, NothingOutsideTheBundleIsServed) {
     for (const char* target : {"/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/missing.js"}) {
         auto response = test::http_get(m_port, target);
