@@ -1,5 +1,8 @@
 #include "panels/municipalities_panel.hpp"
 
+#include <map>
+#include <string_view>
+
 #include "app/text_order.hpp"
 #include "model/json_codec.hpp"
 
@@ -19,7 +22,7 @@ const std::string& display_name(const Names& names, Lang lang) {
 }  // namespace
 
 MunicipalitiesPanel::MunicipalitiesPanel()
-    : m_table("municipalities", {
+    : TablePanel("municipalities", {
                                     {Text::col_name, 2.0f},
                                     {Text::col_native_name, 2.0f},
                                     {Text::col_kind, 2.4f},
@@ -30,12 +33,17 @@ MunicipalitiesPanel::MunicipalitiesPanel()
                                     {Text::col_partnerships, 1.0f, true},
                                 }) {}
 
-void MunicipalitiesPanel::rebuild(const Registry& registry, Lang lang) {
+std::vector<Row> MunicipalitiesPanel::rows(const Registry& registry, Lang lang) const {
+    // One pass over the partnerships, rather than a scan of all of them per municipality.
+    std::map<std::string_view, std::int64_t> partnership_counts;
+    for (const auto& [pid, p] : registry.partnerships())
+        for (const Party& party : p.parties) ++partnership_counts[party.municipality];
     std::vector<Row> rows;
     rows.reserve(registry.municipalities().size());
     for (const auto& [id, m] : registry.municipalities()) {
         Row row;
-        const auto partnerships = static_cast<std::int64_t>(registry.partnerships_of(id).size());
+        const auto found = partnership_counts.find(id);
+        const std::int64_t partnerships = found == partnership_counts.end() ? 0 : found->second;
         row.cells = {
             Cell{display_name(m.names, lang), {}},
             Cell{m.names.native, {}},
@@ -50,17 +58,7 @@ void MunicipalitiesPanel::rebuild(const Registry& registry, Lang lang) {
         for (const std::string& alias : m.aliases) row.also_matches += " " + alias;
         rows.push_back(std::move(row));
     }
-    m_table.set_rows(std::move(rows));
-}
-
-void MunicipalitiesPanel::draw(UiContext& ui) {
-    const AppState& app = ui.app();
-    if (m_built_generation != app.generation() || m_built_lang != ui.lang()) {
-        rebuild(app.registry(), ui.lang());
-        m_built_generation = app.generation();
-        m_built_lang = ui.lang();
-    }
-    m_table.draw(ui);
+    return rows;
 }
 
 }  // namespace prd::web

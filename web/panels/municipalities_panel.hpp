@@ -1,25 +1,19 @@
 #pragma once
-// Every hromada and foreign municipality in the registry, one row each, sorted by name.
+// Every hromada and foreign municipality in the registry, one row each, largest first.
 
-#include "panels/panel.hpp"
-#include "panels/record_table.hpp"
+#include "panels/table_panel.hpp"
 
 namespace prd::web {
 
-class MunicipalitiesPanel final : public Panel {
+class MunicipalitiesPanel final : public TablePanel {
 public:
     MunicipalitiesPanel();
     View view() const override { return View::municipalities; }
     Text title() const override { return Text::tab_municipalities; }
     std::size_t record_count(const Registry& registry) const override { return registry.municipalities().size(); }
-    void draw(UiContext& ui) override;
 
-private:
-    void rebuild(const Registry& registry, Lang lang);
-
-    RecordTable m_table;
-    int m_built_generation = -1;
-    Lang m_built_lang = Lang::uk;
+protected:
+    std::vector<Row> rows(const Registry& registry, Lang lang) const override;
 };
 
 }  // namespace prd::web

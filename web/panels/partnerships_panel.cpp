@@ -24,7 +24,7 @@ std::string party_name(const Registry& registry, const Party& party, Lang lang) 
 }  // namespace
 
 PartnershipsPanel::PartnershipsPanel()
-    : m_table("partnerships", {
+    : TablePanel("partnerships", {
                                   {Text::col_kind, 1.8f},
                                   {Text::col_title, 3.2f},
                                   {Text::col_parties, 3.2f},
@@ -34,7 +34,7 @@ PartnershipsPanel::PartnershipsPanel()
                                   {Text::col_open_to_join, 0.9f},
                               }) {}
 
-void PartnershipsPanel::rebuild(const Registry& registry, Lang lang) {
+std::vector<Row> PartnershipsPanel::rows(const Registry& registry, Lang lang) const {
     std::vector<Row> rows;
     rows.reserve(registry.partnerships().size());
     for (const auto& [id, p] : registry.partnerships()) {
@@ -61,17 +61,7 @@ void PartnershipsPanel::rebuild(const Registry& registry, Lang lang) {
                            " " + id;
         rows.push_back(std::move(row));
     }
-    m_table.set_rows(std::move(rows));
-}
-
-void PartnershipsPanel::draw(UiContext& ui) {
-    const AppState& app = ui.app();
-    if (m_built_generation != app.generation() || m_built_lang != ui.lang()) {
-        rebuild(app.registry(), ui.lang());
-        m_built_generation = app.generation();
-        m_built_lang = ui.lang();
-    }
-    m_table.draw(ui);
+    return rows;
 }
 
 }  // namespace prd::web

@@ -1,25 +1,19 @@
 #pragma once
 // Every partnership in the registry: twinnings, memoranda, declarations, with their parties.
 
-#include "panels/panel.hpp"
-#include "panels/record_table.hpp"
+#include "panels/table_panel.hpp"
 
 namespace prd::web {
 
-class PartnershipsPanel final : public Panel {
+class PartnershipsPanel final : public TablePanel {
 public:
     PartnershipsPanel();
     View view() const override { return View::partnerships; }
     Text title() const override { return Text::tab_partnerships; }
     std::size_t record_count(const Registry& registry) const override { return registry.partnerships().size(); }
-    void draw(UiContext& ui) override;
 
-private:
-    void rebuild(const Registry& registry, Lang lang);
-
-    RecordTable m_table;
-    int m_built_generation = -1;
-    Lang m_built_lang = Lang::uk;
+protected:
+    std::vector<Row> rows(const Registry& registry, Lang lang) const override;
 };
 
 }  // namespace prd::web
