@@ -121,6 +121,7 @@ void import_geonames(std::string_view cities, std::string_view country_info, Reg
         m.population = city.population;
         m.revision = 0;
         m.updated_at = options.updated_at;
+        m.extra["source"] = "GeoNames cities15000";
         // The spellings people type: other languages' names (Cracow, München, Мюнхен, Варшава).
         for (const std::string& alias : foreign_aliases({city.name, city.ascii, m.names.native}, city.alternates)) {
             RegistryDraft::add_alias(m, alias);

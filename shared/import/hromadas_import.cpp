@@ -178,6 +178,7 @@ void import_hromadas(std::string_view text, const Codifier& codifier, RegistryDr
         const std::string_view occupied = trim(cell(row, col.occupied));
         if (occupied == "0" || occupied == "1") frontline["occupied_before_2022"] = occupied == "1";
         if (!frontline.empty()) m.extra["frontline"] = std::move(frontline);
+        m.extra["source"] = "KSE-Loc-Data-Hub hromadas; KATOTTG 16.05.2025; OCHA names";
 
         draft.municipalities.emplace(code, std::move(m));
         ++report.records_made;
