@@ -9,21 +9,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../core/fixtures.hpp"  // foreign(): a minimal valid foreign municipality
 #include "model/json_codec.hpp"
 #include "registry/registry.hpp"
 #include "sync/sync_client.hpp"
 #include "sync/sync_protocol.hpp"
 
 namespace prd::test {
-
-inline Municipality town(const std::string& id, const std::string& en) {
-    Municipality m;
-    m.id = id;
-    m.kind = MunicipalityKind::foreign_municipality;
-    m.country = id.substr(0, 2);
-    m.names.en = en;
-    return m;
-}
 
 class FakeServer {
 public:

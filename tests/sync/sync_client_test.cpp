@@ -13,7 +13,7 @@ namespace {
 
 using test::FakeServer;
 using test::run;
-using test::town;
+using test::foreign;
 
 const char* const k_poznan = "PL-3088171";
 
@@ -32,11 +32,11 @@ protected:
 
     // Five towns on the server, at revisions 1..5.
     void seed() {
-        server.put(town(k_poznan, "Poznan"));
-        server.put(town("IE-2964574", "Dublin"));
-        server.put(town("DE-2867714", "Munich"));
-        server.put(town("LT-593116", "Vilnius"));
-        server.put(town("FR-2988507", "Paris"));
+        server.put(foreign(k_poznan, "Poznan"));
+        server.put(foreign("IE-2964574", "Dublin"));
+        server.put(foreign("DE-2867714", "Munich"));
+        server.put(foreign("LT-593116", "Vilnius"));
+        server.put(foreign("FR-2988507", "Paris"));
     }
 
     // Runs a whole sync; returns the number of calls.
@@ -92,7 +92,7 @@ TEST_F(SyncClientTest, UpToDateCheckIsOneCallWithAnEmptyAnswer) {
 TEST_F(SyncClientTest, NewRecordIsVisibleAtOnceAndAppliedOnPush) {
     seed();
     sync_now();
-    const std::string id = client.stage_put(town("NL-2759794", "Amsterdam"));
+    const std::string id = client.stage_put(foreign("NL-2759794", "Amsterdam"));
     ASSERT_NE(local("NL-2759794"), nullptr);  // visible before any sync
     EXPECT_EQ(client.outbox().size(), 1u);
 
@@ -188,7 +188,7 @@ TEST_F(SyncClientTest, ConflictSettledByTakingTheirsDropsMine) {
 TEST_F(SyncClientTest, RetryAfterALostResponseIsNotAppliedTwice) {
     seed();
     sync_now();
-    client.stage_put(town("NL-2759794", "Amsterdam"));
+    client.stage_put(foreign("NL-2759794", "Amsterdam"));
     client.sync();
     const std::optional<HttpCall> first = client.next_call();
     ASSERT_TRUE(first);
@@ -216,7 +216,7 @@ TEST_F(SyncClientTest, RetryAfterALostResponseIsNotAppliedTwice) {
 
 TEST_F(SyncClientTest, InterruptedPullResumesFromSavedState) {
     seed();
-    server.put(town("ES-3117735", "Madrid"));
+    server.put(foreign("ES-3117735", "Madrid"));
     client.sync();
     std::optional<HttpCall> call = client.next_call();
     ASSERT_TRUE(call);
@@ -243,7 +243,7 @@ TEST_F(SyncClientTest, InterruptedPullResumesFromSavedState) {
 TEST_F(SyncClientTest, InterruptedPushResumesWithTheSameIds) {
     seed();
     sync_now();
-    client.stage_put(town("NL-2759794", "Amsterdam"));
+    client.stage_put(foreign("NL-2759794", "Amsterdam"));
     client.stage_remove(RecordKind::municipality, "FR-2988507");
     client.sync();
     const std::optional<HttpCall> call = client.next_call();
@@ -272,12 +272,12 @@ TEST_F(SyncClientTest, InterruptedPushResumesWithTheSameIds) {
     EXPECT_EQ(server.registry.find_municipality("FR-2988507"), nullptr);
 
     // New changes made after resuming get ids that were never used.
-    const std::string fresh = resumed.stage_put(town("BE-2800866", "Brussels"));
+    const std::string fresh = resumed.stage_put(foreign("BE-2800866", "Brussels"));
     EXPECT_EQ(fresh, "laptop-3");
 }
 
 TEST_F(SyncClientTest, ChangesStagedOfflineSurviveARestart) {
-    client.stage_put(town("NL-2759794", "Amsterdam"));
+    client.stage_put(foreign("NL-2759794", "Amsterdam"));
     SyncClient restarted("laptop", options());
     restarted.set_token("secret");
     restarted.load_state(client.save_state());
@@ -342,7 +342,7 @@ TEST_F(SyncClientTest, ServerErrorsAreRetriedAndMalformedAnswersNamed) {
 }
 
 TEST_F(SyncClientTest, InvalidChangeIsSurfacedWithFieldAndRule) {
-    Municipality broken = town("NL-2759794", "Amsterdam");
+    Municipality broken = foreign("NL-2759794", "Amsterdam");
     broken.population = -5;
     const std::string id = client.stage_put(broken);
     sync_now();
@@ -368,7 +368,7 @@ TEST_F(SyncClientTest, InvalidChangeIsSurfacedWithFieldAndRule) {
 
 TEST_F(SyncClientTest, RefusedTokenStopsUntilTheHostActs) {
     client.set_token("wrong");
-    client.stage_put(town("NL-2759794", "Amsterdam"));
+    client.stage_put(foreign("NL-2759794", "Amsterdam"));
     sync_now();
     EXPECT_EQ(client.phase(), SyncPhase::stopped);
     ASSERT_TRUE(client.last_error());
@@ -433,7 +433,7 @@ TEST_F(SyncClientTest, EditsOfOneRecordGoOutInOrder) {
 }
 
 TEST_F(SyncClientTest, TooLargeBatchIsHalvedAndATooLargeChangeRejected) {
-    for (const char* id : {"NL-1", "NL-2", "NL-3", "NL-4"}) client.stage_put(town(id, id));
+    for (const char* id : {"NL-1", "NL-2", "NL-3", "NL-4"}) client.stage_put(foreign(id, id));
     client.sync();
     std::vector<std::size_t> sizes;
     for (int i = 0; i < 3; ++i) {
@@ -452,11 +452,11 @@ TEST_F(SyncClientTest, TooLargeBatchIsHalvedAndATooLargeChangeRejected) {
 }
 
 TEST_F(SyncClientTest, UnreadableStateIsRefusedAndLeavesTheClientAsItWas) {
-    client.stage_put(town("NL-2759794", "Amsterdam"));
+    client.stage_put(foreign("NL-2759794", "Amsterdam"));
     nlohmann::json saved = client.save_state();
     saved["outbox"][0]["change"]["op"] = "upsert";
     SyncClient other("phone");
-    other.stage_put(town("BE-2800866", "Brussels"));
+    other.stage_put(foreign("BE-2800866", "Brussels"));
     try {
         other.load_state(saved);
         FAIL() << "a malformed state was accepted";
@@ -491,7 +491,7 @@ TEST_F(SyncClientTest, StagingARecordThatDoesNotDecodeNamesTheField) {
 TEST_F(SyncClientTest, HostSuppliedIdsAreUsed) {
     int n = 0;
     client.set_id_generator([&] { return "3f2b8c1e-6a7d-4e21-9b0c-00000000000" + std::to_string(++n); });
-    EXPECT_EQ(client.stage_put(town("NL-1", "One")), "3f2b8c1e-6a7d-4e21-9b0c-000000000001");
+    EXPECT_EQ(client.stage_put(foreign("NL-1", "One")), "3f2b8c1e-6a7d-4e21-9b0c-000000000001");
     EXPECT_EQ(client.stage_remove(RecordKind::municipality, "NL-2"), "3f2b8c1e-6a7d-4e21-9b0c-000000000002");
 }
 
