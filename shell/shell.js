@@ -77,6 +77,7 @@
 
   window.addEventListener("prd-first-frame", function () {
     started = true;
+    window.prdFirstFrameMs = performance.now();  // for ./dev bench: cold start to first frame
     if (!failed) overlay.classList.add("hidden");
     document.getElementById("canvas").focus();
   });

@@ -1,4 +1,5 @@
-// The browser app: loads the registry from the server it came from and shows it.
+// The browser app: loads the registry from the server it came from, and lets people find
+// communities, open their profiles and partnerships, sign in and edit.
 
 #include <exception>
 #include <memory>
@@ -31,14 +32,19 @@ int main() {
     static const auto panels = make_panels();
     static GlyphAudit audit;
 
+    app.follow_address();  // a shared link or a reload opens where it points
+    app.session().restore();
     app.begin_loading();
 
     platform::run_main_loop([] {
+        app.follow_address();  // Back, Forward, or an address typed in
         renderer->begin_frame();
         audit.begin_frame();
         FrameReport report;
-        UiContext ui(app, audit, report, static_cast<float>(renderer->pixel_ratio()));
-        draw_app_window(ui, panels, renderer->title_font());
+        UiContext ui(app, audit, report, static_cast<float>(renderer->pixel_ratio()),
+                     static_cast<float>(renderer->css_size().width));
+        ui.set_title_font(renderer->title_font());
+        draw_app_window(ui, panels);
         renderer->end_frame();
 
         platform::publish_state(published_state(app, report, audit, *renderer));

@@ -148,6 +148,32 @@ void Registry::log_change(RecordKind kind, const std::string& id) {
     std::erase_if(m_log, [&](const LogEntry& entry) { return latest_revision(entry.kind, entry.id) != entry.revision; });
 }
 
+void Registry::install(const DeltaEntry& entry) {
+    if (latest_revision(entry.kind, entry.id) >= entry.revision && entry.revision > 0) return;
+    const auto install_into = [&](auto& records, auto decode) {
+        if (entry.removed || entry.record.is_null()) {
+            records.erase(entry.id);
+            m_removed[{entry.kind, entry.id}] = entry.revision;
+            return;
+        }
+        auto record = decode(entry.record);
+        if (record.id != entry.id) throw DecodeError("id", "must be \"" + entry.id + "\", the id the entry names");
+        record.revision = entry.revision;
+        records.insert_or_assign(entry.id, std::move(record));
+        m_removed.erase({entry.kind, entry.id});
+    };
+    switch (entry.kind) {
+        case RecordKind::municipality: install_into(m_municipalities, municipality_from_json); break;
+        case RecordKind::partnership: install_into(m_partnerships, partnership_from_json); break;
+        case RecordKind::proposal: install_into(m_proposals, proposal_from_json); break;
+        case RecordKind::announcement: install_into(m_announcements, announcement_from_json); break;
+    }
+    m_revision = std::max(m_revision, entry.revision);
+    const auto at = std::upper_bound(m_log.begin(), m_log.end(), entry.revision,
+                                     [](std::int64_t revision, const LogEntry& e) { return revision < e.revision; });
+    m_log.insert(at, {entry.revision, entry.kind, entry.id});
+}
+
 ApplyResult Registry::apply_remove(const Change& change) {
     const std::int64_t current = latest_revision(change.kind, change.id);
     json current_json;  // stays null when the record does not exist

@@ -101,6 +101,12 @@ public:
     /// repeats the revision it got then, so a client can retry a batch after a lost response.
     ApplyResult apply(const Change& change, std::string_view now);
 
+    /// Installs a record's state as the server sent it (its revision included; a removal drops
+    /// it), as a client does with the answer to its own write or with a delta. The server already
+    /// validated it, so only decoding is checked: throws DecodeError naming the field. A state
+    /// older than the one held is ignored. The registry's revision becomes at least the entry's.
+    void install(const DeltaEntry& entry);
+
     std::int64_t revision() const { return m_revision; }
 
     const Municipality* find_municipality(std::string_view id) const;

@@ -1,12 +1,14 @@
 #include "app/app_window.hpp"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
 #include "app/theme.hpp"
-#include "panels/panel.hpp"
 #include "platform/platform.hpp"
+#include "widgets/widgets.hpp"
 
 namespace prd::web {
 namespace {
@@ -19,61 +21,37 @@ void language_button(UiContext& ui, const char* caption, Lang lang, const char* 
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(accent_blue()));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
     }
-    if (ImGui::Button(caption) && !active) {
-        ui.app().set_language(lang);
-        platform::save_setting("language", lang == Lang::uk ? "uk" : "en");  // the next visit opens in it
-    }
+    if (ImGui::Button(caption) && !active) ui.app().set_language(lang);
     if (active) ImGui::PopStyleColor(3);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.text(Text::language_toggle_hint));
     ui.mark_target(target);
 }
 
-void draw_header(UiContext& ui, ImFont* title_font) {
+void draw_header(UiContext& ui) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const char* uk_caption = ui.audited("УКР").data();
     const char* en_caption = ui.audited("ENG").data();
     const float switch_width = ImGui::CalcTextSize(uk_caption).x + ImGui::CalcTextSize(en_caption).x +
                                style.FramePadding.x * 4 + style.ItemSpacing.x * 0.5f;
-
-    const char* title = ui.text(Text::app_title);
-    ImGui::PushFont(title_font);
-    const float title_width = ImGui::CalcTextSize(title).x;
-    ImGui::PopFont();
     const float switch_x = ImGui::GetContentRegionMax().x - switch_width;
-    // On a narrow screen (a phone) the switch goes first and the title wraps below it.
-    const bool side_by_side = ImGui::GetCursorPosX() + title_width + style.ItemSpacing.x < switch_x;
-    const auto draw_switch = [&] {
-        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(style.ItemSpacing.x * 0.5f, style.ItemSpacing.y));
-        language_button(ui, uk_caption, Lang::uk, "lang.uk");
-        ImGui::SameLine();
-        language_button(ui, en_caption, Lang::en, "lang.en");
-        ImGui::PopStyleVar();
-    };
-    if (!side_by_side) {
-        ImGui::SetCursorPosX(switch_x);
-        draw_switch();
-    }
-    ImGui::PushFont(title_font);
+
+    // Phones get the short name on one line, so the content keeps the screen.
+    ImFont* font = ui.narrow() ? ImGui::GetFont() : ui.title_font();
+    const char* title = ui.text(ui.narrow() ? Text::app_short_title : Text::app_title);
+    ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(accent_blue()));
-    ImGui::PushTextWrapPos(0.0f);
+    ImGui::PushTextWrapPos(switch_x - style.ItemSpacing.x);
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(title);
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    if (side_by_side) {
-        ImGui::SameLine(switch_x);
-        draw_switch();
-    }
-
-    std::string subtitle = ui.text(Text::app_subtitle);
-    if (ui.app().generation() > 0) {
-        subtitle += " · ";
-        subtitle += ui.text(Text::revision);
-        subtitle += " " + std::to_string(ui.app().registry().revision());
-    }
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", ui.audited(subtitle).data());
-    ImGui::PopStyleColor();
+    ImGui::SameLine(switch_x);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(style.ItemSpacing.x * 0.5f, style.ItemSpacing.y));
+    language_button(ui, uk_caption, Lang::uk, "lang.uk");
+    ImGui::SameLine();
+    language_button(ui, en_caption, Lang::en, "lang.en");
+    ImGui::PopStyleVar();
 
     // A thin blue-over-yellow rule under the header, the flag's colours.
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -82,61 +60,169 @@ void draw_header(UiContext& ui, ImFont* title_font) {
     const float band = ui.px(2);
     draw->AddRectFilled(at, ImVec2(at.x + width, at.y + band), accent_blue());
     draw->AddRectFilled(ImVec2(at.x, at.y + band), ImVec2(at.x + width, at.y + 2 * band), IM_COL32(255, 215, 0, 255));
-    ImGui::Dummy(ImVec2(width, 2 * band + ui.px(4)));
+    ImGui::Dummy(ImVec2(width, 2 * band + ui.px(2)));
 }
 
-void draw_loading(UiContext& ui) {
-    ImGui::Spacing();
-    ImGui::TextDisabled("%s", ui.text(Text::loading));
+struct NavItem {
+    Page page;
+    Text label;
+    const char* target;
+};
+
+/// The places the navigation offers, in order; My community replaces Sign in once signed in.
+std::vector<NavItem> nav_items(const UiContext& ui) {
+    const bool signed_in = ui.app().session().signed_in();
+    return {
+        {Page::find, Text::nav_find, "nav.find"},
+        {Page::partnerships, Text::nav_partnerships, "nav.partnerships"},
+        {Page::declarations, Text::nav_declarations, "nav.declarations"},
+        signed_in ? NavItem{Page::community, Text::nav_community, "nav.community"}
+                  : NavItem{Page::signin, Text::sign_in, "nav.signin"},
+        {Page::proposals, Text::nav_proposals, "nav.proposals"},
+        {Page::map, Text::nav_map, "nav.map"},
+    };
 }
 
-void draw_error(UiContext& ui) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(error_text()));
-    ImGui::TextUnformatted(ui.text(Text::load_failed));
-    ImGui::PopStyleColor();
-    ImGui::TextWrapped("%s", ui.audited(ui.app().error()).data());
-    if (ImGui::Button(ui.text(Text::retry))) ui.app().begin_loading();
-    ui.mark_target("retry");
-    ImGui::Spacing();
+/// Pages reached from a nav item light that item (a profile lights Find).
+bool lights(Page item, Page current) {
+    if (item == current) return true;
+    if (item == Page::find) return current == Page::municipality || current == Page::edit_municipality;
+    if (item == Page::partnerships) return current == Page::partnership;
+    return false;
 }
 
-void draw_tabs(UiContext& ui, std::span<const std::unique_ptr<Panel>> panels) {
-    if (!ImGui::BeginTabBar("views", ImGuiTabBarFlags_None)) return;
-    for (const auto& panel : panels) {
-        const std::string name(to_string(panel->view()));
-        // "###" keeps the tab's identity when its label changes language or count.
-        const std::string label = std::string(ui.text(panel->title())) + " (" +
-                                  std::to_string(panel->record_count(ui.app().registry())) + ")###" + name;
-        const bool open = ImGui::BeginTabItem(label.c_str());
-        ui.mark_target("tab." + name);
-        if (open) {
-            ui.app().set_view(panel->view());
-            ImGui::Spacing();
-            panel->draw(ui);
-            ImGui::EndTabItem();
+void open(UiContext& ui, Page page) {
+    if (page == Page::find) {
+        ui.go(find_route());
+    } else {
+        ui.go(Route{page, {}, {}});
+    }
+}
+
+void draw_sidebar(UiContext& ui) {
+    for (const NavItem& item : nav_items(ui)) {
+        const bool selected = lights(item.page, ui.app().route().page);
+        if (ImGui::Selectable(ui.text(item.label), selected, 0, ImVec2(0, ImGui::GetFrameHeight())))
+            open(ui, item.page);
+        ui.mark_target(item.target);
+    }
+    const Session& session = ui.app().session();
+    if (session.signed_in()) {
+        ImGui::Spacing();
+        ImGui::Separator();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        paragraph(ui, std::string(ui.text(Text::signed_in_as)) + ": " + session.role() +
+                          (session.label().empty() ? std::string() : " · " + session.label()));
+        ImGui::PopStyleColor();
+    }
+}
+
+void draw_bottom_bar(UiContext& ui, float height) {
+    const auto items = nav_items(ui);
+    const std::size_t main_items = 4;  // the rest sit behind "More"
+    // Each item as wide as its label plus an equal share of what is left, so long Ukrainian
+    // labels ("Партнерства") fit beside short ones.
+    ImGui::SetWindowFontScale(0.85f);
+    std::vector<const char*> labels;
+    for (std::size_t i = 0; i < main_items; ++i) labels.push_back(ui.text(items[i].label));
+    labels.push_back(ui.text(Text::more));
+    float text_width = 0;
+    for (const char* label : labels) text_width += ImGui::CalcTextSize(label).x;
+    const float spare =
+        std::max(0.0f, ImGui::GetContentRegionAvail().x - text_width) / static_cast<float>(labels.size());
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.5f, 0.5f));
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        if (i > 0) ImGui::SameLine();
+        const ImVec2 size(ImGui::CalcTextSize(labels[i]).x + spare, height);
+        if (i < main_items) {
+            const NavItem& item = items[i];
+            if (ImGui::Selectable(labels[i], lights(item.page, ui.app().route().page), 0, size)) open(ui, item.page);
+            ui.mark_target(item.target);
+        } else {
+            if (ImGui::Selectable(labels[i], false, 0, size)) ImGui::OpenPopup("more");
+            ui.mark_target("nav.more");
         }
     }
-    ImGui::EndTabBar();
+    ImGui::PopStyleVar(2);
+    ImGui::SetWindowFontScale(1.0f);
+    if (ImGui::BeginPopup("more")) {
+        for (std::size_t i = main_items; i < items.size(); ++i) {
+            if (ImGui::Selectable(ui.text(items[i].label), false, 0, ImVec2(ui.px(200), ImGui::GetFrameHeight())))
+                open(ui, items[i].page);
+            ui.mark_target(items[i].target);
+        }
+        ImGui::EndPopup();
+    }
+}
+
+void draw_status(UiContext& ui) {
+    const AppState& app = ui.app();
+    if (app.status() == LoadStatus::error) {
+        error_line(ui, std::string(ui.text(Text::load_failed)) + ": " + app.error());
+        if (ImGui::Button(ui.text(Text::retry))) ui.app().begin_loading();
+        ui.mark_target("retry");
+    } else if (app.status() == LoadStatus::loading && app.generation() == 0) {
+        ImGui::TextDisabled("%s", ui.text(Text::loading));
+    }
+}
+
+Panel* panel_for(std::span<const std::unique_ptr<Panel>> panels, Page page) {
+    for (const auto& panel : panels)
+        if (panel->page() == page) return panel.get();
+    return nullptr;
 }
 
 }  // namespace
 
-void draw_app_window(UiContext& ui, std::span<const std::unique_ptr<Panel>> panels, ImFont* title_font) {
+void draw_app_window(UiContext& ui, std::span<const std::unique_ptr<Panel>> panels) {
+    AppState& app = ui.app();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-    ImGui::Begin("##app", nullptr, flags);
-    draw_header(ui, title_font);
-    const AppState& app = ui.app();
-    if (app.status() == LoadStatus::error) draw_error(ui);
-    if (app.generation() > 0) {
-        draw_tabs(ui, panels);
-    } else if (app.status() == LoadStatus::loading) {
-        draw_loading(ui);
+    // Phones: finger-sized controls.
+    if (ui.narrow()) {
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.px(10), ui.px(8)));
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ui.px(10), ui.px(10)));
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ui.px(8), ui.px(10)));
     }
+    ImGui::Begin("##app", nullptr, flags);
+    draw_header(ui);
+    draw_status(ui);
+
+    // '/' puts the cursor in Find's search box from anywhere, unless the person is typing.
+    if (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGuiKey_Slash, false)) {
+        if (app.route().page != Page::find) ui.go(find_route());
+        app.request_search_focus();
+    }
+
+    const float bar = ui.narrow() ? ui.px(56) : 0;  // a bottom bar of finger-sized targets
+    if (!ui.narrow()) {
+        ImGui::BeginChild("nav", ImVec2(ui.px(210), 0), false);
+        draw_sidebar(ui);
+        ImGui::EndChild();
+        ImGui::SameLine();
+    }
+    // Chosen after the sidebar, so a click there shows its page in the same frame.
+    Panel* panel = panel_for(panels, app.route().page);
+    if (panel == nullptr) panel = panel_for(panels, Page::not_found);
+    ui.report().view = panel->page();
+    ImGui::BeginChild("content", ImVec2(0, ui.narrow() ? -bar : 0), false, ImGuiWindowFlags_NoScrollbar);
+    if (app.generation() > 0) panel->draw(ui);
+    ImGui::EndChild();
+    if (ui.narrow()) draw_bottom_bar(ui, bar - ImGui::GetStyle().ItemSpacing.y);  // about 46 CSS px
     ImGui::End();
+    if (ui.narrow()) ImGui::PopStyleVar(3);
+
+    // The tab and the history list name the place.
+    static std::string last_title;
+    std::string title = (app.generation() > 0 ? panel->title(ui) + " — " : std::string()) + ui.text(Text::app_title);
+    if (title != last_title) {
+        platform::set_title(title);
+        last_title = std::move(title);
+    }
 }
 
 }  // namespace prd::web

@@ -1,19 +1,15 @@
 #pragma once
-// The one full-window ImGui window: the header (title, revision, language switch), the tabs of
-// the registered panels, and the loading and error states around them.
+// The app's one full-window ImGui window: the header (title, language switch), the navigation
+// (a sidebar on wide screens, a bottom bar on phones), and the panel of the current route.
 
 #include <memory>
 #include <span>
 
 #include "app/ui_context.hpp"
-
-struct ImFont;
+#include "panels/panel.hpp"
 
 namespace prd::web {
 
-class Panel;
-
-/// Draws the whole UI for one frame. Language and view changes go into ui.app().
-void draw_app_window(UiContext& ui, std::span<const std::unique_ptr<Panel>> panels, ImFont* title_font);
+void draw_app_window(UiContext& ui, std::span<const std::unique_ptr<Panel>> panels);
 
 }  // namespace prd::web

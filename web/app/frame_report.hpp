@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "app/route.hpp"
+
 namespace prd::web {
 
 /// A rectangle in CSS pixels relative to the canvas, where a click reaches the named control.
@@ -16,12 +18,31 @@ struct Target {
     float height = 0;
 };
 
+struct ReportedHit {
+    std::string id;
+    double score = 0;
+    std::string reason;  ///< "exact", "prefix", "alias Lemberg", "fuzzy Kharkov"; "" for no query
+};
+
+struct ReportedConflict {
+    std::string field;
+    std::string mine;
+    std::string theirs;
+};
+
 struct FrameReport {
     static constexpr std::size_t max_rows = 50;
 
     std::size_t rows_shown = 0;            ///< rows of the current view after filtering
     std::vector<std::string> rows;         ///< the first max_rows of them, cells joined by " | "
-    std::map<std::string, Target> targets; ///< e.g. "tab.municipalities", "lang.en"
+    std::map<std::string, Target> targets;    ///< e.g. "nav.find", "lang.en", "result.<id>"
+    Page view = Page::find;                   ///< the page drawn this frame (the route may have changed during it)
+    double search_ms = -1;                    ///< Find's last search, in milliseconds (-1 when Find is not shown)
+    int searches = 0;                         ///< how many searches Find has run
+    std::string selected;                     ///< the record whose page is open ("" for none)
+    std::vector<ReportedHit> search_results;  ///< the first 20 results of Find
+    std::vector<ReportedHit> suggestions;     ///< partner suggestions on a profile
+    std::vector<ReportedConflict> conflicts;  ///< fields in conflict on the profile editor
 };
 
 }  // namespace prd::web

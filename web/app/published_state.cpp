@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "platform/platform.hpp"
+
 namespace prd::web {
 namespace {
 
@@ -13,28 +15,64 @@ std::string code_point_name(char32_t c) {
     return buffer;
 }
 
+nlohmann::json hits_json(const std::vector<ReportedHit>& hits, bool with_reason) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const ReportedHit& hit : hits) {
+        nlohmann::json item = {{"id", hit.id}, {"score", hit.score}};
+        if (with_reason) item["reason"] = hit.reason;
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
 }  // namespace
 
+// The test hooks, a stable contract (README, "Test hooks"):
 // {
 //   status: "loading" | "ready" | "error", error: "" or why loading failed,
-//   view: "partnerships" | "municipalities", language: "uk" | "en", revision,
-//   municipalities, partnerships: record counts,
-//   rows_shown: rows of the current view after the filter, rows: the first 50 as "cell | cell | ...",
-//   missing_glyphs: distinct code points drawn this frame that the font lacks,
-//   missing_code_points: ["U+XXXX", ...], fallback_glyphs_drawn: fallback glyphs actually rendered,
-//   frames, dpr, canvas: {width, height (backing store), css_width, css_height},
-//   targets: {"tab.partnerships": {x, y, width, height} in CSS pixels, "lang.en", ...}
+//   route: the hash route ("/search?q=Lviv"), view: the page ("find", "municipality", ...),
+//   selected: the id of the record whose page is open, or null,
+//   language: "uk" | "en", revision, municipalities, partnerships: record counts,
+//   search: {query, total, results: [{id, score, reason}] (the first 20)} on Find,
+//   suggestions: [{id, score}] on a profile, conflicts: [{field, mine, theirs}] in the editor,
+//   signed_in: {role, municipality} | null, session: "signed_out" | "checking" | ...,
+//   editor: "closed" | "editing" | "saving" | "saved" | "conflict" | "failed",
+//   rows_shown, rows: the partnerships table's rows after its filter (first 50, "cell | cell"),
+//   missing_glyphs, missing_code_points, fallback_glyphs_drawn: the font audit,
+//   frames, dpr, canvas: {width, height, css_width, css_height}, heap_bytes, ready_ms,
+//   perf: {frame_ms: the previous frame's CPU time, search_ms: Find's last search, searches},
+//   targets: {"nav.find": {x, y, width, height} in CSS pixels, "search", "result.<id>", ...}
 // }
 std::string published_state(const AppState& app, const FrameReport& report, const GlyphAudit& audit,
                             const Renderer& renderer) {
     nlohmann::json state;
     state["status"] = to_string(app.status());
     state["error"] = app.error();
-    state["view"] = to_string(app.view());
+    state["route"] = format_route(app.route());
+    state["view"] = to_string(report.view);
+    state["selected"] = report.selected.empty() ? nlohmann::json(nullptr) : nlohmann::json(report.selected);
     state["language"] = code(app.language());
     state["revision"] = app.registry().revision();
     state["municipalities"] = app.registry().municipalities().size();
     state["partnerships"] = app.registry().partnerships().size();
+    if (report.view == Page::find) {
+        state["search"] = {{"query", app.route().param("q")},
+                           {"total", report.rows_shown},
+                           {"results", hits_json(report.search_results, true)}};
+    } else {
+        state["search"] = nullptr;
+    }
+    state["suggestions"] = hits_json(report.suggestions, false);
+    nlohmann::json conflicts = nlohmann::json::array();
+    for (const ReportedConflict& c : report.conflicts)
+        conflicts.push_back({{"field", c.field}, {"mine", c.mine}, {"theirs", c.theirs}});
+    state["conflicts"] = std::move(conflicts);
+    const Session& session = app.session();
+    state["session"] = to_string(session.status());
+    state["signed_in"] = session.signed_in()
+                             ? nlohmann::json{{"role", session.role()}, {"municipality", session.municipality()}}
+                             : nlohmann::json(nullptr);
+    state["editor"] = to_string(app.editor().state());
     state["rows_shown"] = report.rows_shown;
     state["rows"] = report.rows;
     state["missing_glyphs"] = audit.missing().size();
@@ -48,6 +86,9 @@ std::string published_state(const AppState& app, const FrameReport& report, cons
                        {"height", renderer.canvas_size().height},
                        {"css_width", renderer.css_size().width},
                        {"css_height", renderer.css_size().height}};
+    state["heap_bytes"] = platform::heap_bytes();
+    state["perf"] = {{"frame_ms", renderer.frame_ms()}, {"search_ms", report.search_ms}, {"searches", report.searches}};
+    state["ready_ms"] = app.ready_ms();
     nlohmann::json targets = nlohmann::json::object();
     for (const auto& [name, t] : report.targets) {
         targets[name] = {{"x", t.x}, {"y", t.y}, {"width", t.width}, {"height", t.height}};

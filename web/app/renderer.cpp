@@ -5,13 +5,12 @@
 #include <cstdio>
 #include <stdexcept>
 
-#define GLFW_INCLUDE_ES3
-#include <GLFW/glfw3.h>
+#include <GLES3/gl3.h>
 #include <imgui.h>
-#include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
 #include "app/theme.hpp"
+#include "platform/input.hpp"
 
 namespace prd::web {
 namespace {
@@ -37,22 +36,8 @@ constexpr ImWchar glyph_ranges[] = {
     0,
 };
 
-// The title only shows the app's name, so its (larger) face carries far fewer glyphs.
-constexpr ImWchar title_glyph_ranges[] = {
-    0x0020, 0x00FF,  // Basic Latin, Latin-1
-    0x0400, 0x045F,  // Cyrillic
-    0x0490, 0x0491,  // Ґ ґ
-    0x2013, 0x2014,  // – —
-    0x2026, 0x2026,  // …
-    0xFFFD, 0xFFFD,
-    0,
-};
+// Titles show record names too (Łódź, Rīga), so the larger face carries the same glyphs.
 constexpr float title_font_px = 22.0f;
-
-void glfw_error(int code, const char* description) {
-    // Errors that matter surface as a null window; the rest are worth a console line.
-    std::fprintf(stderr, "GLFW error %d: %s\n", code, description);
-}
 
 platform::Size backing_size(platform::Size css, double dpr) {
     return {std::max(1, static_cast<int>(std::lround(css.width * dpr))),
@@ -62,35 +47,25 @@ platform::Size backing_size(platform::Size css, double dpr) {
 }  // namespace
 
 Renderer::Renderer() {
-    glfwSetErrorCallback(glfw_error);
-    if (glfwInit() != GLFW_TRUE) throw std::runtime_error("GLFW could not start");
-    // The UI needs neither depth, stencil nor an alpha channel; an opaque canvas composites faster.
-    glfwWindowHint(GLFW_DEPTH_BITS, 0);
-    glfwWindowHint(GLFW_STENCIL_BITS, 0);
-    glfwWindowHint(GLFW_ALPHA_BITS, 0);
+    if (!platform::create_gl_context()) throw std::runtime_error("WebGL2 is not available");
     m_dpr = platform::device_pixel_ratio();
     m_css = platform::canvas_css_size();
     m_canvas = backing_size(m_css, m_dpr);
-    m_window = glfwCreateWindow(m_canvas.width, m_canvas.height, "", nullptr, nullptr);
-    if (m_window == nullptr) throw std::runtime_error("WebGL2 is not available");
-    glfwMakeContextCurrent(m_window);
+    platform::set_canvas_size(m_canvas);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is the app's, not the user's; nothing to persist yet
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    ImGui_ImplGlfw_InitForOpenGL(m_window, true);
+    platform::install_input();
     ImGui_ImplOpenGL3_Init("#version 300 es");
     load_font_and_style();
 }
 
 Renderer::~Renderer() {
     ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
-    glfwDestroyWindow(m_window);
-    glfwTerminate();
 }
 
 void Renderer::load_font_and_style() {
@@ -103,7 +78,7 @@ void Renderer::load_font_and_style() {
     const float size = std::round(base_font_px * static_cast<float>(m_dpr));
     m_font = io.Fonts->AddFontFromFileTTF(font_path, size, &config, glyph_ranges);
     const float title_size = std::round(title_font_px * static_cast<float>(m_dpr));
-    m_title_font = io.Fonts->AddFontFromFileTTF(font_path, title_size, &config, title_glyph_ranges);
+    m_title_font = io.Fonts->AddFontFromFileTTF(font_path, title_size, &config, glyph_ranges);
     if (m_font == nullptr || m_title_font == nullptr || !io.Fonts->Build()) throw std::runtime_error("the UI font could not be loaded");
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -111,6 +86,7 @@ void Renderer::load_font_and_style() {
 }
 
 void Renderer::begin_frame() {
+    m_frame_started = platform::now_ms();
     m_css = platform::canvas_css_size();
     const double dpr = platform::device_pixel_ratio();
     if (dpr != m_dpr) {  // moved to another screen, or the page was zoomed
@@ -123,9 +99,9 @@ void Renderer::begin_frame() {
         m_canvas = wanted;
     }
     ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    // Emscripten's GLFW knows nothing of the pixel ratio but reports the mouse in backing-store
-    // pixels, so ImGui works in backing-store pixels throughout.
+    platform::input_new_frame(m_dpr);
+    // ImGui works in backing-store pixels throughout (the input layer converts from CSS pixels),
+    // so text is rasterised at the screen's real resolution.
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(m_canvas.width), static_cast<float>(m_canvas.height));
     io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
@@ -134,13 +110,14 @@ void Renderer::begin_frame() {
 
 void Renderer::end_frame() {
     ImGui::Render();
+    platform::input_end_frame(m_dpr);
     glViewport(0, 0, m_canvas.width, m_canvas.height);
     const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    glfwSwapBuffers(m_window);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());  // the browser shows it after the frame
     ++m_frames;
+    m_frame_ms = platform::now_ms() - m_frame_started;
 }
 
 ImDrawData* Renderer::draw_data() const { return m_frames > 0 ? ImGui::GetDrawData() : nullptr; }

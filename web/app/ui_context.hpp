@@ -11,12 +11,14 @@
 #include "app/glyph_audit.hpp"
 #include "app/ui_text.hpp"
 
+struct ImFont;
+
 namespace prd::web {
 
 class UiContext {
 public:
-    UiContext(AppState& app, GlyphAudit& audit, FrameReport& report, float pixel_ratio)
-        : m_app(app), m_audit(audit), m_report(report), m_pixel_ratio(pixel_ratio) {}
+    UiContext(AppState& app, GlyphAudit& audit, FrameReport& report, float pixel_ratio, float css_width)
+        : m_app(app), m_audit(audit), m_report(report), m_pixel_ratio(pixel_ratio), m_css_width(css_width) {}
 
     AppState& app() { return m_app; }
     const AppState& app() const { return m_app; }
@@ -37,12 +39,25 @@ public:
 
     /// Sizes authored in CSS pixels, converted to the backing-store pixels ImGui works in.
     float px(float css_pixels) const { return css_pixels * m_pixel_ratio; }
+    float pixel_ratio() const { return m_pixel_ratio; }
+
+    /// A phone-sized screen: one column, a bottom bar, large touch targets.
+    bool narrow() const { return m_css_width < 760; }
+
+    /// The larger face for titles (null before the renderer set it).
+    ImFont* title_font() const { return m_title_font; }
+    void set_title_font(ImFont* font) { m_title_font = font; }
+
+    /// Opens a route (see AppState::navigate).
+    void go(Route route, bool replace = false) { m_app.navigate(std::move(route), replace); }
 
 private:
     AppState& m_app;
     GlyphAudit& m_audit;
     FrameReport& m_report;
     float m_pixel_ratio;
+    float m_css_width;
+    ImFont* m_title_font = nullptr;
 };
 
 }  // namespace prd::web

@@ -1,10 +1,12 @@
 #pragma once
-// A view of the registry, shown as one tab of the app window. Panels read the core's API through
-// the app state; they never parse JSON or talk HTTP.
+// A view of the app: each panel draws one kind of route (#/m/<id> is the profile panel). Panels
+// read the core's API through the app state and ask it to act (navigate, save); they never parse
+// JSON or talk HTTP.
 
-#include <cstddef>
+#include <string>
 
 #include "app/app_state.hpp"
+#include "app/route.hpp"
 #include "app/ui_context.hpp"
 #include "app/ui_text.hpp"
 
@@ -13,13 +15,11 @@ namespace prd::web {
 class Panel {
 public:
     virtual ~Panel() = default;
-    /// Which view this panel is; also the stable id of its tab.
-    virtual View view() const = 0;
-    /// The tab's label.
-    virtual Text title() const = 0;
-    /// How many records the tab counts (shown in its label).
-    virtual std::size_t record_count(const Registry& registry) const = 0;
-    /// Draws the panel into the remaining space of the app window and reports its rows.
+    /// The page this panel draws.
+    virtual Page page() const = 0;
+    /// What the browser's tab and history show for the current route (the app's name follows).
+    virtual std::string title(UiContext& ui) = 0;
+    /// Draws the panel into the remaining space of the app window.
     virtual void draw(UiContext& ui) = 0;
 };
 

@@ -1,14 +1,27 @@
 #include "panels/panel_list.hpp"
 
-#include "panels/municipalities_panel.hpp"
+#include "panels/edit_panel.hpp"
+#include "panels/find_panel.hpp"
+#include "panels/partnership_panel.hpp"
 #include "panels/partnerships_panel.hpp"
+#include "panels/profile_panel.hpp"
+#include "panels/simple_panels.hpp"
 
 namespace prd::web {
 
 std::vector<std::unique_ptr<Panel>> make_panels() {
     std::vector<std::unique_ptr<Panel>> panels;
-    panels.push_back(std::make_unique<PartnershipsPanel>());  // first: the default view
-    panels.push_back(std::make_unique<MunicipalitiesPanel>());
+    panels.push_back(std::make_unique<FindPanel>());
+    panels.push_back(std::make_unique<PartnershipsPanel>());
+    panels.push_back(std::make_unique<DeclarationsPanel>());
+    panels.push_back(std::make_unique<CommunityPanel>());
+    panels.push_back(std::make_unique<ComingPanel>(Page::proposals));
+    panels.push_back(std::make_unique<ComingPanel>(Page::map));
+    panels.push_back(std::make_unique<ProfilePanel>());
+    panels.push_back(std::make_unique<EditPanel>());
+    panels.push_back(std::make_unique<PartnershipPanel>());
+    panels.push_back(std::make_unique<SigninPanel>());
+    panels.push_back(std::make_unique<NotFoundPanel>());
     return panels;
 }
 

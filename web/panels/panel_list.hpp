@@ -1,5 +1,5 @@
 #pragma once
-// The one list of panels, in tab order.
+// The one list of panels: one per page.
 
 #include <memory>
 #include <vector>

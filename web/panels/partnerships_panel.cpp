@@ -1,14 +1,10 @@
 #include "panels/partnerships_panel.hpp"
 
+#include "app/names.hpp"
 #include "model/json_codec.hpp"
 
 namespace prd::web {
 namespace {
-
-const std::string& localized(const LocalizedText& text, Lang lang) {
-    const std::string& first = lang == Lang::uk ? text.uk : text.en;
-    return first.empty() ? (lang == Lang::uk ? text.en : text.uk) : first;
-}
 
 /// A party as its own people write it (Київ, Poznań); then the UI language, the other one, the id.
 std::string party_name(const Registry& registry, const Party& party, Lang lang) {
@@ -21,20 +17,48 @@ std::string party_name(const Registry& registry, const Party& party, Lang lang) 
     return party.municipality;
 }
 
+std::vector<Row> rows(const Registry& registry, Lang lang);
+
+/// 2022-11-28 -> 20221128, so dates sort whatever language shows them.
+std::optional<std::int64_t> date_number(const std::string& date) {
+    if (date.size() != 10) return std::nullopt;
+    std::int64_t n = 0;
+    for (const char c : date) {
+        if (c == '-') continue;
+        if (c < '0' || c > '9') return std::nullopt;
+        n = n * 10 + (c - '0');
+    }
+    return n;
+}
+
 }  // namespace
 
 PartnershipsPanel::PartnershipsPanel()
-    : TablePanel("partnerships", {
+    : m_table("partnerships", {
                                   {Text::col_kind, 1.8f},
                                   {Text::col_title, 3.2f},
                                   {Text::col_parties, 3.2f},
-                                  {Text::col_signed_on, 1.0f, false, true, true},  // newest first
+                                  {Text::col_signed_on, 1.0f, true, true, true},  // newest first, sorted as a date
                                   {Text::col_place, 1.0f},
                                   {Text::col_status, 0.9f},
                                   {Text::col_open_to_join, 0.9f},
                               }) {}
 
-std::vector<Row> PartnershipsPanel::rows(const Registry& registry, Lang lang) const {
+std::string PartnershipsPanel::title(UiContext& ui) { return ui.text(Text::nav_partnerships); }
+
+void PartnershipsPanel::draw(UiContext& ui) {
+    const AppState& app = ui.app();
+    if (m_built_generation != app.generation() || m_built_lang != ui.lang()) {
+        m_table.set_rows(rows(app.registry(), ui.lang()));
+        m_built_generation = app.generation();
+        m_built_lang = ui.lang();
+    }
+    if (const auto opened = m_table.draw(ui)) ui.go(partnership_route(*opened));
+}
+
+namespace {
+
+std::vector<Row> rows(const Registry& registry, Lang lang) {
     std::vector<Row> rows;
     rows.reserve(registry.partnerships().size());
     for (const auto& [id, p] : registry.partnerships()) {
@@ -48,11 +72,12 @@ std::vector<Row> PartnershipsPanel::rows(const Registry& registry, Lang lang) co
             }
         }
         Row row;
+        row.id = id;
         row.cells = {
             Cell{std::string(label(p.kind, code(lang))), {}},
             Cell{localized(p.title, lang), {}},
             Cell{std::move(parties), {}},
-            Cell{p.signed_on, {}},
+            Cell{format_date(p.signed_on, lang), date_number(p.signed_on)},
             Cell{p.place, {}},
             Cell{std::string(label(p.status, code(lang))), {}},
             Cell{tr(p.open_to_join ? Text::yes : Text::no, lang), {}},
@@ -63,5 +88,7 @@ std::vector<Row> PartnershipsPanel::rows(const Registry& registry, Lang lang) co
     }
     return rows;
 }
+
+}  // namespace
 
 }  // namespace prd::web

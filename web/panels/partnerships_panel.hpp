@@ -1,19 +1,23 @@
 #pragma once
-// Every partnership in the registry: twinnings, memoranda, declarations, with their parties.
+// Every partnership in the registry: twinnings, memoranda, declarations, with their parties, as a
+// sortable, filterable table; a row opens the partnership's page.
 
-#include "panels/table_panel.hpp"
+#include "panels/panel.hpp"
+#include "panels/record_table.hpp"
 
 namespace prd::web {
 
-class PartnershipsPanel final : public TablePanel {
+class PartnershipsPanel final : public Panel {
 public:
     PartnershipsPanel();
-    View view() const override { return View::partnerships; }
-    Text title() const override { return Text::tab_partnerships; }
-    std::size_t record_count(const Registry& registry) const override { return registry.partnerships().size(); }
+    Page page() const override { return Page::partnerships; }
+    std::string title(UiContext& ui) override;
+    void draw(UiContext& ui) override;
 
-protected:
-    std::vector<Row> rows(const Registry& registry, Lang lang) const override;
+private:
+    RecordTable m_table;
+    int m_built_generation = -1;
+    Lang m_built_lang = Lang::uk;
 };
 
 }  // namespace prd::web

@@ -7,6 +7,7 @@
 
 #include "app/text_order.hpp"
 #include "search/fold.hpp"
+#include "widgets/widgets.hpp"
 
 namespace prd::web {
 RecordTable::RecordTable(const char* id, std::vector<Column> columns) : m_id(id), m_columns(std::move(columns)) {
@@ -36,7 +37,7 @@ void RecordTable::set_rows(std::vector<Row> rows) {
 }
 
 void RecordTable::apply_filter() {
-    m_applied_filter = m_filter.data();
+    m_applied_filter = m_filter;
     // The core's search folding: "poznan" finds Poznań, "kyiv" finds Київ and the other way round.
     const std::string folded = prd::fold_for_search(m_applied_filter);
     const std::vector<std::string_view> words = split_words(folded);
@@ -79,20 +80,19 @@ void RecordTable::sort_visible() {
     });
 }
 
-void RecordTable::draw(UiContext& ui) {
+std::optional<std::string> RecordTable::draw(UiContext& ui) {
+    std::optional<std::string> opened;
     ImGui::PushID(m_id);
 
     // Below this width (a phone) columns keep a readable width and the table scrolls sideways.
     const bool narrow = ImGui::GetContentRegionAvail().x < ui.px(760);
-    ImGui::SetNextItemWidth(std::min(ui.px(340), ImGui::GetContentRegionAvail().x));
-    ImGui::InputTextWithHint("##filter", ui.text(Text::filter_hint), m_filter.data(), m_filter.size());
-    ui.mark_target("filter");
-    ui.audited(m_filter.data());  // typed text is drawn too
-    if (m_applied_filter != m_filter.data()) apply_filter();
-    if (m_filter[0] != '\0') {
+    text_field(ui, "##filter", ui.text(Text::filter_hint), m_filter, "filter",
+               std::min(ui.px(340), ImGui::GetContentRegionAvail().x));
+    if (m_applied_filter != m_filter) apply_filter();
+    if (!m_filter.empty()) {
         ImGui::SameLine();
         if (ImGui::Button(ui.text(Text::clear))) {
-            m_filter[0] = '\0';
+            m_filter.clear();
             apply_filter();
         }
     }
@@ -140,6 +140,17 @@ void RecordTable::draw(UiContext& ui) {
                 ImGui::TableNextRow();
                 for (size_t c = 0; c < m_columns.size(); ++c) {
                     ImGui::TableSetColumnIndex(static_cast<int>(c));
+                    if (c == 0) {
+                        // The whole row opens the record; the cells are drawn over it.
+                        ImGui::PushID(entry.row.id.c_str());
+                        if (ImGui::Selectable("##open", false,
+                                              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap))
+                            opened = entry.row.id;
+                        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                        ui.mark_target("row." + entry.row.id);
+                        ImGui::PopID();
+                        ImGui::SameLine(0, 0);
+                    }
                     ui.cell(entry.row.cells[c].text, m_columns[c].numeric);
                 }
             }
@@ -156,6 +167,7 @@ void RecordTable::draw(UiContext& ui) {
         report.rows.push_back(label);
     }
     ImGui::PopID();
+    return opened;
 }
 
 }  // namespace prd::web

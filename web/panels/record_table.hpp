@@ -2,7 +2,6 @@
 // The table every record panel shows: a filter box, a sortable, resizable, scrolling ImGui table,
 // and the rows it reports to the frame. Panels turn records into rows; this does the rest.
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -27,6 +26,7 @@ struct Cell {
 };
 
 struct Row {
+    std::string id;  ///< the record the row opens
     std::vector<Cell> cells;
     std::string also_matches;  ///< further text the filter searches (other names, aliases, ids)
 };
@@ -37,8 +37,9 @@ public:
 
     /// Replaces the rows; the filter text and the sort order stay.
     void set_rows(std::vector<Row> rows);
-    /// Draws the filter box and the table into the remaining space.
-    void draw(UiContext& ui);
+    /// Draws the filter box and the table into the remaining space. Returns the id of the row
+    /// the person opened (click, tap or Enter), if any.
+    std::optional<std::string> draw(UiContext& ui);
 
 private:
     struct Entry {
@@ -55,7 +56,7 @@ private:
     std::vector<Column> m_columns;
     std::vector<Entry> m_entries;
     std::vector<std::size_t> m_visible;  ///< indexes into m_entries, filtered and sorted
-    std::array<char, 256> m_filter{};
+    std::string m_filter;
     std::string m_applied_filter;
     int m_sort_column = -1;
     bool m_sort_descending = false;

@@ -1,17 +1,32 @@
 // platform.hpp for the browser, through Emscripten: requestAnimationFrame for the loop (which
-// sleeps while nothing happens), emscripten_fetch for HTTP, the #canvas element, and small EM_JS
-// hooks into shell/shell.js.
-// It does not touch input or WebGL (GLFW and the ImGui backends own those).
+// sleeps while nothing happens), the WebGL 2 context on the #canvas element, fetch, history and
+// the title (their JS is in platform.js), and small EM_JS hooks into shell/shell.js.
+// It does not handle input (input_emscripten.cpp does) or draw.
 
 #include "platform/platform.hpp"
 
 #include <emscripten.h>
-#include <emscripten/fetch.h>
 #include <emscripten/html5.h>
 
-#include <cstring>
+#include <cstdlib>
+#include <map>
 #include <memory>
 #include <utility>
+
+#include <nlohmann/json.hpp>
+
+extern "C" {
+// platform.js
+void prd_js_fetch(int id, const char* method, const char* url, const char* headers_json, const char* body);
+char* prd_js_route(void);
+void prd_js_go(const char* route, int replace);
+void prd_js_set_title(const char* title);
+void prd_js_go_back(void);
+void prd_js_set_document_language(const char* code);
+void prd_js_remove_setting(const char* key);
+char* prd_js_load_setting(const char* key);
+std::size_t prd_js_heap_bytes(void);
+}
 
 namespace {
 
@@ -50,7 +65,7 @@ EM_JS(void, js_watch_activity, (), {
     Module.prdActivity = 1;
     var mark = function() { Module.prdActivity = 1; };
     ["pointermove", "pointerdown", "pointerup", "wheel", "keydown", "keyup", "touchstart", "touchmove",
-     "resize", "focus", "visibilitychange"].forEach(function(name) {
+     "resize", "focus", "visibilitychange", "hashchange", "popstate", "paste", "input"].forEach(function(name) {
         window.addEventListener(name, mark, {capture : true, passive : true});
     });
 });
@@ -61,14 +76,6 @@ EM_JS(int, js_take_activity, (), {
 });
 EM_JS(void, js_mark_activity, (), { Module.prdActivity = 1; });
 
-EM_JS(void, js_load_setting, (const char* key, char* out, int capacity), {
-    var value = "";
-    try {
-        value = window.localStorage.getItem("prd." + UTF8ToString(key)) || "";
-    } catch (e) {
-    }
-    stringToUTF8(value, out, capacity);
-});
 EM_JS(void, js_save_setting, (const char* key, const char* value), {
     try {
         window.localStorage.setItem("prd." + UTF8ToString(key), UTF8ToString(value));
@@ -95,23 +102,22 @@ void main_loop_trampoline() {
     main_loop_body()();
 }
 
-void finish_fetch(emscripten_fetch_t* fetch, bool network_ok) {
-    std::unique_ptr<prd::platform::FetchCallback> callback(
-        static_cast<prd::platform::FetchCallback*>(fetch->userData));
-    int status = fetch->status;
-    std::string body(fetch->data != nullptr ? fetch->data : "", static_cast<size_t>(fetch->numBytes));
-    std::string error;
-    if (!network_ok && status == 0) error = "network error";
-    // Close before calling back: the callback may start another fetch.
-    emscripten_fetch_close(fetch);
-    (*callback)(status, std::move(body), std::move(error));
-    js_mark_activity();  // what arrived has to be drawn
+std::map<int, prd::platform::HttpCallback>& pending_fetches() {
+    static std::map<int, prd::platform::HttpCallback> pending;
+    return pending;
 }
 
-void on_fetch_success(emscripten_fetch_t* fetch) { finish_fetch(fetch, true); }
-void on_fetch_error(emscripten_fetch_t* fetch) { finish_fetch(fetch, false); }
-
 }  // namespace
+
+// platform.js calls this when a fetch started by prd::platform::fetch has finished.
+extern "C" EMSCRIPTEN_KEEPALIVE void prd_fetch_done(int id, int status, const char* body, const char* error) {
+    auto& pending = pending_fetches();
+    const auto it = pending.find(id);
+    if (it == pending.end()) return;
+    prd::platform::HttpCallback callback = std::move(it->second);
+    pending.erase(it);  // before calling back: the callback may start another fetch
+    callback(prd::platform::HttpResponse{status, body, error});
+}
 
 namespace prd::platform {
 
@@ -123,17 +129,52 @@ void run_main_loop(std::function<void()> frame) {
     __builtin_unreachable();
 }
 
-void fetch_text(std::string_view url, FetchCallback callback) {
-    emscripten_fetch_attr_t attr;
-    emscripten_fetch_attr_init(&attr);
-    std::strcpy(attr.requestMethod, "GET");
-    attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY;
-    attr.userData = new FetchCallback(std::move(callback));
-    attr.onsuccess = on_fetch_success;
-    attr.onerror = on_fetch_error;
-    const std::string url_z(url);
-    emscripten_fetch(&attr, url_z.c_str());
+void wake() { js_mark_activity(); }
+
+bool create_gl_context() {
+    EmscriptenWebGLContextAttributes attributes;
+    emscripten_webgl_init_context_attributes(&attributes);
+    attributes.majorVersion = 2;
+    attributes.minorVersion = 0;
+    // The UI needs neither depth, stencil nor an alpha channel; an opaque canvas composites faster.
+    attributes.alpha = false;
+    attributes.depth = false;
+    attributes.stencil = false;
+    attributes.antialias = false;
+    const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context(canvas_selector, &attributes);
+    if (context <= 0) return false;
+    return emscripten_webgl_make_context_current(context) == EMSCRIPTEN_RESULT_SUCCESS;
 }
+
+void fetch(HttpRequest request, HttpCallback callback) {
+    static int next_id = 1;
+    const int id = next_id++;
+    pending_fetches().emplace(id, std::move(callback));
+    nlohmann::json headers = nlohmann::json::object();
+    for (const auto& [name, value] : request.headers) headers[name] = value;
+    prd_js_fetch(id, request.method.c_str(), request.url.c_str(), headers.dump().c_str(), request.body.c_str());
+}
+
+std::string current_route() {
+    char* route = prd_js_route();
+    std::string out(route != nullptr ? route : "");
+    std::free(route);
+    return out;
+}
+
+void go_to(std::string_view route, bool replace) { prd_js_go(std::string(route).c_str(), replace ? 1 : 0); }
+
+void go_back() { prd_js_go_back(); }
+
+void set_title(std::string_view title) { prd_js_set_title(std::string(title).c_str()); }
+
+void set_document_language(std::string_view code) { prd_js_set_document_language(std::string(code).c_str()); }
+
+void remove_setting(std::string_view key) { prd_js_remove_setting(std::string(key).c_str()); }
+
+double now_ms() { return emscripten_get_now(); }
+
+std::size_t heap_bytes() { return prd_js_heap_bytes(); }
 
 double device_pixel_ratio() { return js_device_pixel_ratio(); }
 
@@ -159,9 +200,10 @@ std::string browser_language() {
 }
 
 std::string load_setting(std::string_view key) {
-    char buffer[256] = {};
-    js_load_setting(std::string(key).c_str(), buffer, sizeof buffer);
-    return buffer;
+    char* value = prd_js_load_setting(std::string(key).c_str());
+    std::string out(value != nullptr ? value : "");
+    std::free(value);
+    return out;
 }
 
 void save_setting(std::string_view key, std::string_view value) {

@@ -1,0 +1,24 @@
+#pragma once
+// How records are named for people: in the UI language first, the community's own name beside
+// it, Ukrainian place names transliterated officially for English readers.
+
+#include <string>
+#include <string_view>
+
+#include "app/ui_text.hpp"
+#include "model/types.hpp"
+
+namespace prd::web {
+
+/// The name in the UI language, else the other language, else the native name, else the id.
+const std::string& display_name(const Municipality& m, Lang lang);
+/// The native name when it differs from display_name (e.g. "Poznań" under "Познань"), else "".
+std::string other_name(const Municipality& m, Lang lang);
+/// The text in the UI language, else the other one.
+const std::string& localized(const LocalizedText& text, Lang lang);
+/// An oblast, raion or foreign region as stored (Ukrainian for Ukraine), transliterated for English.
+std::string place_name(std::string_view stored, Lang lang);
+/// "28.11.2022" (uk) or "28 Nov 2022" (en) for "2022-11-28"; other text unchanged.
+std::string format_date(std::string_view iso_date, Lang lang);
+
+}  // namespace prd::web

@@ -1,0 +1,238 @@
+#include "app/profile_editor.hpp"
+
+#include <exception>
+
+#include <nlohmann/json.hpp>
+
+#include "model/json_codec.hpp"
+#include "platform/platform.hpp"
+
+namespace prd::web {
+namespace {
+
+constexpr std::string_view draft_setting = "profile_draft";
+
+std::string show_sectors(const std::vector<SectorEntry>& list) {
+    std::string out;
+    for (const SectorEntry& e : list) {
+        if (!out.empty()) out += ", ";
+        out += std::string(sector_info(e.sector).code) + " (" + std::to_string(e.priority) + ")";
+        if (!e.note.empty()) out += " " + e.note;
+    }
+    return out;
+}
+
+std::string show_list(const std::vector<std::string>& list) {
+    std::string out;
+    for (const std::string& s : list) out += (out.empty() ? "" : ", ") + s;
+    return out;
+}
+
+/// Copies one field from `from` into `to`.
+void copy_field(Municipality& to, const Municipality& from, std::string_view field) {
+    if (field == "names.uk")
+        to.names.uk = from.names.uk;
+    else if (field == "names.en")
+        to.names.en = from.names.en;
+    else if (field == "names.native")
+        to.names.native = from.names.native;
+    else if (field == "description.uk")
+        to.description.uk = from.description.uk;
+    else if (field == "description.en")
+        to.description.en = from.description.en;
+    else if (field == "needs")
+        to.needs = from.needs;
+    else if (field == "offers")
+        to.offers = from.offers;
+    else if (field == "contacts.website")
+        to.contacts.website = from.contacts.website;
+    else if (field == "contacts.email")
+        to.contacts.email = from.contacts.email;
+    else if (field == "contacts.phone")
+        to.contacts.phone = from.contacts.phone;
+    else if (field == "contacts.person")
+        to.contacts.person = from.contacts.person;
+    else if (field == "languages")
+        to.languages = from.languages;
+    else if (field == "open_to_partners")
+        to.open_to_partners = from.open_to_partners;
+    else if (field == "verified")
+        to.verified = from.verified;
+}
+
+std::string error_message(const platform::HttpResponse& response) {
+    if (response.status == 0) return response.error.empty() ? "network error" : response.error;
+    try {
+        return nlohmann::json::parse(response.body).at("error").at("message").get<std::string>();
+    } catch (const std::exception&) {
+        return "HTTP " + std::to_string(response.status);
+    }
+}
+
+}  // namespace
+
+std::string_view to_string(ProfileEditor::State state) {
+    switch (state) {
+        case ProfileEditor::State::closed: return "closed";
+        case ProfileEditor::State::editing: return "editing";
+        case ProfileEditor::State::saving: return "saving";
+        case ProfileEditor::State::saved: return "saved";
+        case ProfileEditor::State::conflict: return "conflict";
+        case ProfileEditor::State::failed: return "failed";
+    }
+    return "closed";
+}
+
+std::vector<std::string> ProfileEditor::field_names() {
+    return {"names.uk",        "names.en",  "names.native",     "description.uk", "description.en",
+            "needs",           "offers",    "contacts.website", "contacts.email", "contacts.phone",
+            "contacts.person", "languages", "open_to_partners", "verified"};
+}
+
+std::string ProfileEditor::show_field(const Municipality& m, std::string_view field) {
+    if (field == "names.uk") return m.names.uk;
+    if (field == "names.en") return m.names.en;
+    if (field == "names.native") return m.names.native;
+    if (field == "description.uk") return m.description.uk;
+    if (field == "description.en") return m.description.en;
+    if (field == "needs") return show_sectors(m.needs);
+    if (field == "offers") return show_sectors(m.offers);
+    if (field == "contacts.website") return m.contacts.website;
+    if (field == "contacts.email") return m.contacts.email;
+    if (field == "contacts.phone") return m.contacts.phone;
+    if (field == "contacts.person") return m.contacts.person;
+    if (field == "languages") return show_list(m.languages);
+    if (field == "open_to_partners") return m.open_to_partners ? "true" : "false";
+    if (field == "verified") return m.verified ? "true" : "false";
+    return {};
+}
+
+void ProfileEditor::open(const Municipality& stored) {
+    if (is_open_for(stored.id) && m_state != State::saved) return;  // go on where the person was
+    m_conflicts.clear();
+    m_message.clear();
+    m_base = stored;
+    m_draft = stored;
+    m_state = State::editing;
+    // A draft of this record left from before (a reload, a crash, a failed save) comes back.
+    const std::string kept = platform::load_setting(draft_setting);
+    if (kept.empty()) return;
+    try {
+        const auto json = nlohmann::json::parse(kept);
+        Municipality base = municipality_from_json(json.at("base"));
+        Municipality draft = municipality_from_json(json.at("draft"));
+        if (draft.id != stored.id) return;
+        m_base = std::move(base);
+        m_draft = std::move(draft);
+        if (m_base.revision != stored.revision) merge_with(stored);  // saved elsewhere meanwhile
+    } catch (const std::exception&) {
+        // Unreadable: start from the stored record (the kept text stays until the next edit).
+    }
+}
+
+void ProfileEditor::discard() {
+    ++m_attempt;
+    platform::remove_setting(draft_setting);
+    m_state = State::closed;
+    m_conflicts.clear();
+    m_message.clear();
+}
+
+void ProfileEditor::close() {
+    if (m_state == State::saved) m_state = State::closed;
+}
+
+bool ProfileEditor::has_changes() const {
+    for (const std::string& field : field_names())
+        if (show_field(m_draft, field) != show_field(m_base, field)) return true;
+    return false;
+}
+
+ValidationErrors ProfileEditor::errors() const { return validate(m_draft); }
+
+void ProfileEditor::changed() {
+    if (m_state == State::saved || m_state == State::failed) m_state = State::editing;
+    persist();
+}
+
+void ProfileEditor::persist() const {
+    const nlohmann::json kept = {{"base", to_json(m_base)}, {"draft", to_json(m_draft)}};
+    platform::save_setting(draft_setting, kept.dump());
+}
+
+void ProfileEditor::save(std::vector<std::pair<std::string, std::string>> auth_headers, SavedCallback saved) {
+    if (m_state == State::saving || m_state == State::conflict) return;
+    const int attempt = ++m_attempt;
+    m_state = State::saving;
+    m_message.clear();
+    persist();  // whatever happens next, the draft survives
+    platform::HttpRequest request;
+    request.method = "PUT";
+    request.url = "api/v1/municipalities/" + m_draft.id;
+    request.headers = std::move(auth_headers);
+    request.headers.emplace_back("Content-Type", "application/json");
+    request.headers.emplace_back("If-Match", "\"" + std::to_string(m_base.revision) + "\"");
+    request.body = to_json(m_draft).dump();
+    platform::fetch(std::move(request), [this, attempt, saved = std::move(saved)](platform::HttpResponse response) {
+        if (attempt != m_attempt) return;  // discarded meanwhile
+        try {
+            if (response.status == 200 || response.status == 201) {
+                const Municipality stored = municipality_from_json(nlohmann::json::parse(response.body));
+                m_base = stored;
+                m_draft = stored;
+                m_state = State::saved;
+                platform::remove_setting(draft_setting);
+                saved(stored);
+                return;
+            }
+            if (response.status == 412 || response.status == 409) {
+                const auto json = nlohmann::json::parse(response.body);
+                merge_with(municipality_from_json(json.at("current")));
+                saved(m_theirs);  // the registry shows what is stored now
+                return;
+            }
+        } catch (const std::exception& e) {
+            m_state = State::failed;
+            m_message = std::string("the server's answer could not be read: ") + e.what();
+            return;
+        }
+        m_state = State::failed;
+        m_message = error_message(response);
+    });
+}
+
+void ProfileEditor::merge_with(const Municipality& stored) {
+    m_theirs = stored;
+    m_conflicts.clear();
+    for (const std::string& field : field_names()) {
+        const std::string mine = show_field(m_draft, field);
+        const std::string base = show_field(m_base, field);
+        const std::string theirs = show_field(stored, field);
+        if (theirs == base || theirs == mine) continue;  // they did not change it, or agree
+        if (mine == base) {
+            copy_field(m_draft, stored, field);  // only they changed it: take theirs
+        } else {
+            m_conflicts.push_back({field, mine, theirs, true});
+        }
+    }
+    if (m_conflicts.empty()) {
+        m_base = stored;
+        m_draft.revision = stored.revision;
+        m_state = State::editing;
+        persist();
+    } else {
+        m_state = State::conflict;
+    }
+}
+
+void ProfileEditor::resolve() {
+    for (const FieldConflict& c : m_conflicts)
+        if (!c.keep_mine) copy_field(m_draft, m_theirs, c.field);
+    m_base = m_theirs;
+    m_draft.revision = m_theirs.revision;
+    m_conflicts.clear();
+    m_state = State::editing;
+    persist();
+}
+
+}  // namespace prd::web

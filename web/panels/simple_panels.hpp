@@ -1,0 +1,55 @@
+#pragma once
+// The smaller pages: Declarations & calls, My community, Sign in, the Proposals and Map slots
+// (their views arrive with the offline-drafting and map issues), and "not found".
+
+#include <string>
+
+#include "panels/panel.hpp"
+
+namespace prd::web {
+
+class DeclarationsPanel final : public Panel {
+public:
+    Page page() const override { return Page::declarations; }
+    std::string title(UiContext& ui) override;
+    void draw(UiContext& ui) override;
+};
+
+class CommunityPanel final : public Panel {
+public:
+    Page page() const override { return Page::community; }
+    std::string title(UiContext& ui) override;
+    void draw(UiContext& ui) override;
+};
+
+class SigninPanel final : public Panel {
+public:
+    Page page() const override { return Page::signin; }
+    std::string title(UiContext& ui) override;
+    void draw(UiContext& ui) override;
+
+private:
+    std::string m_token;
+    bool m_submitted = false;
+};
+
+/// Proposals and the map: what is coming, and (for proposals) the two sides a person chose.
+class ComingPanel final : public Panel {
+public:
+    explicit ComingPanel(Page page) : m_page(page) {}
+    Page page() const override { return m_page; }
+    std::string title(UiContext& ui) override;
+    void draw(UiContext& ui) override;
+
+private:
+    Page m_page;
+};
+
+class NotFoundPanel final : public Panel {
+public:
+    Page page() const override { return Page::not_found; }
+    std::string title(UiContext& ui) override;
+    void draw(UiContext& ui) override;
+};
+
+}  // namespace prd::web
