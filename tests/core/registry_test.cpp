@@ -467,39 +467,39 @@ namespace prd {
 namespace {
 
 TEST(RegistryInstall, TakesTheServersStateWithItsRevision) {
-    Registry registry = Registry::from_snapshot(Snapshot{3, {kyiv(), lviv()}, {}, {}});
-    Municipality edited = *registry.find_municipality(lviv().id);
+    Registry registry = Registry::from_snapshot(Snapshot{3, {test::kyiv(), test::lviv()}, {}, {}});
+    Municipality edited = *registry.find_municipality(test::lviv().id);
     edited.description.en = "Edited elsewhere";
     registry.install(DeltaEntry{RecordKind::municipality, edited.id, 42, false, to_json(edited)});
-    EXPECT_EQ(registry.find_municipality(lviv().id)->description.en, "Edited elsewhere");
-    EXPECT_EQ(registry.find_municipality(lviv().id)->revision, 42);
+    EXPECT_EQ(registry.find_municipality(test::lviv().id)->description.en, "Edited elsewhere");
+    EXPECT_EQ(registry.find_municipality(test::lviv().id)->revision, 42);
     EXPECT_EQ(registry.revision(), 42);
     // A delta from before 42 carries the record at 42.
     const Delta delta = registry.changes_since(41, 10);
     ASSERT_EQ(delta.entries.size(), 1u);
-    EXPECT_EQ(delta.entries[0].id, lviv().id);
+    EXPECT_EQ(delta.entries[0].id, test::lviv().id);
 }
 
 TEST(RegistryInstall, IgnoresAnOlderStateAndRemovesOnATombstone) {
-    Registry registry = Registry::from_snapshot(Snapshot{3, {kyiv(), lviv()}, {}, {}});
-    Municipality newer = *registry.find_municipality(lviv().id);
+    Registry registry = Registry::from_snapshot(Snapshot{3, {test::kyiv(), test::lviv()}, {}, {}});
+    Municipality newer = *registry.find_municipality(test::lviv().id);
     newer.description.en = "newer";
     registry.install(DeltaEntry{RecordKind::municipality, newer.id, 10, false, to_json(newer)});
     Municipality older = newer;
     older.description.en = "older";
     registry.install(DeltaEntry{RecordKind::municipality, older.id, 9, false, to_json(older)});
-    EXPECT_EQ(registry.find_municipality(lviv().id)->description.en, "newer");
-    registry.install(DeltaEntry{RecordKind::municipality, lviv().id, 11, true, nullptr});
-    EXPECT_EQ(registry.find_municipality(lviv().id), nullptr);
+    EXPECT_EQ(registry.find_municipality(test::lviv().id)->description.en, "newer");
+    registry.install(DeltaEntry{RecordKind::municipality, test::lviv().id, 11, true, nullptr});
+    EXPECT_EQ(registry.find_municipality(test::lviv().id), nullptr);
     EXPECT_EQ(registry.revision(), 11);
 }
 
 TEST(RegistryInstall, RejectsARecordThatDoesNotDecodeAndKeepsWhatItHad) {
-    Registry registry = Registry::from_snapshot(Snapshot{3, {kyiv(), lviv()}, {}, {}});
-    json bad = to_json(lviv());
+    Registry registry = Registry::from_snapshot(Snapshot{3, {test::kyiv(), test::lviv()}, {}, {}});
+    json bad = to_json(test::lviv());
     bad["kind"] = "spaceship";
-    EXPECT_THROW(registry.install(DeltaEntry{RecordKind::municipality, lviv().id, 12, false, bad}), DecodeError);
-    ASSERT_NE(registry.find_municipality(lviv().id), nullptr);
+    EXPECT_THROW(registry.install(DeltaEntry{RecordKind::municipality, test::lviv().id, 12, false, bad}), DecodeError);
+    ASSERT_NE(registry.find_municipality(test::lviv().id), nullptr);
     EXPECT_EQ(registry.revision(), 3);
 }
 
