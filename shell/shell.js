@@ -27,7 +27,8 @@
     message.append(ukSpan, document.createElement("br"), enSpan);
   }
 
-  function fail(uk, en, detail) {
+  // offerTextVersion: the browser cannot run the app at all, so lead to the text version.
+  function fail(uk, en, detail, offerTextVersion) {
     if (failed) return;
     failed = true;
     overlay.classList.remove("hidden");
@@ -36,6 +37,7 @@
     document.getElementById("failure-uk").textContent = uk;
     document.getElementById("failure-en").textContent = en;
     document.getElementById("failure-detail").textContent = detail || "";
+    document.getElementById("failure-text-version").hidden = !offerTextVersion;
     document.getElementById("failure").hidden = false;
     window.prdShellError = en + (detail ? " (" + detail + ")" : "");
   }
@@ -64,14 +66,14 @@
   if (!hasWebAssembly()) {
     fail("Цей браузер не підтримує WebAssembly.",
          "This browser does not support WebAssembly.",
-         "Оновіть браузер або відкрийте сторінку в іншому. / Please update the browser or use another one.");
+         "Оновіть браузер або відкрийте сторінку в іншому. / Please update the browser or use another one.", true);
     return;
   }
   if (!hasWebGL2()) {
     fail("Цей браузер або пристрій не підтримує WebGL 2.",
          "This browser or device does not support WebGL 2.",
          "Увімкніть апаратне прискорення або відкрийте сторінку в іншому браузері. / " +
-         "Turn on hardware acceleration or use another browser.");
+         "Turn on hardware acceleration or use another browser.", true);
     return;
   }
 

@@ -1,8 +1,8 @@
 #include "api/search_routes.hpp"
 
 #include <memory>
-#include <mutex>
 
+#include "api/index_cache.hpp"
 #include "model/json_codec.hpp"
 #include "search/matching.hpp"
 #include "search/search_index.hpp"
@@ -11,10 +11,6 @@ namespace prd::server {
 namespace {
 
 using Json = nlohmann::json;
-
-struct BadParameter {
-    std::string message;
-};
 
 std::vector<std::string> list_param(const ApiRequest& request, const char* name) {
     std::vector<std::string> values;
@@ -64,7 +60,9 @@ std::vector<T> enum_list(const ApiRequest& request, const char* name, Parse pars
     return values;
 }
 
-SearchRequest search_request(const ApiRequest& request) {
+}  // namespace
+
+SearchRequest parse_search_request(const ApiRequest& request) {
     SearchRequest search;
     if (const auto it = request.query.find("q"); it != request.query.end()) search.query = it->second;
     if (search.query.size() > 200) throw BadParameter{"q: at most 200 characters"};
@@ -86,27 +84,7 @@ SearchRequest search_request(const ApiRequest& request) {
     return search;
 }
 
-/// The search index for the registry's current revision, rebuilt when the revision has moved.
-class IndexCache {
-public:
-    explicit IndexCache(RegistryService& registry) : m_registry(registry) {}
-
-    std::shared_ptr<const SearchIndex> current() {
-        const auto revision = m_registry.revision();
-        std::lock_guard lock(m_mutex);
-        if (!m_index || m_revision != revision) {
-            m_index = m_registry.read([](const Registry& r) { return std::make_shared<const SearchIndex>(SearchIndex::build(r)); });
-            m_revision = revision;
-        }
-        return m_index;
-    }
-
-private:
-    RegistryService& m_registry;
-    std::mutex m_mutex;
-    std::shared_ptr<const SearchIndex> m_index;
-    std::int64_t m_revision = -1;
-};
+namespace {
 
 ApiResponse ok(const Json& body) {
     ApiResponse response;
@@ -116,11 +94,11 @@ ApiResponse ok(const Json& body) {
 
 }  // namespace
 
-void add_search_routes(Api& api, RegistryService& registry) {
-    auto cache = std::make_shared<IndexCache>(registry);
+void add_search_routes(Api& api, RegistryService& registry, std::shared_ptr<IndexCache> cache) {
+    if (!cache) cache = std::make_shared<IndexCache>(registry);
     api.add_get_route("/api/v1/search", [cache](const ApiRequest& request, const std::vector<std::string>&) {
         try {
-            const auto search = search_request(request);
+            const auto search = parse_search_request(request);
             const auto index = cache->current();
             return ok(to_json(index->search(search)));
         } catch (const BadParameter& bad) {

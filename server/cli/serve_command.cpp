@@ -15,6 +15,7 @@
 #include "api/search_routes.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "html/text_version.hpp"
 #include "http/http_server.hpp"
 #include "seed/default_registry.hpp"
 #include "store/sqlite_store.hpp"
@@ -27,6 +28,7 @@ struct ServeOptions {
     std::string listen = "127.0.0.1:8080";
     std::filesystem::path web_dir;
     std::string cors_origin;
+    std::string public_url;
 };
 
 std::filesystem::path default_web_dir() {
@@ -44,14 +46,19 @@ ServeOptions parse(const Args& args) {
     if (const char* v = std::getenv("PARTNERSHIP_LISTEN"); v && *v) options.listen = v;
     if (const char* v = std::getenv("PARTNERSHIP_WEB_DIR"); v && *v) options.web_dir = v;
     if (const char* v = std::getenv("PARTNERSHIP_CORS_ORIGIN"); v && *v) options.cors_origin = v;
+    if (const char* v = std::getenv("PARTNERSHIP_PUBLIC_URL"); v && *v) options.public_url = v;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (auto v = option_value(args, i, "--data")) options.data_dir = *v;
         else if (auto l = option_value(args, i, "--listen")) options.listen = *l;
         else if (auto w = option_value(args, i, "--web")) options.web_dir = *w;
         else if (auto c = option_value(args, i, "--cors-origin")) options.cors_origin = *c;
-        else throw UsageError("unknown option \"" + args[i] + "\" (usage: partnership serve [--data DIR] [--listen HOST:PORT] [--web DIR] [--cors-origin ORIGIN])");
+        else if (auto u = option_value(args, i, "--public-url")) options.public_url = *u;
+        else throw UsageError("unknown option \"" + args[i] + "\" (usage: partnership serve [--data DIR] [--listen HOST:PORT] [--web DIR] [--cors-origin ORIGIN] [--public-url URL])");
     }
     if (options.web_dir.empty()) options.web_dir = default_web_dir();
+    if (!options.public_url.empty() && options.public_url.rfind("https://", 0) != 0 && options.public_url.rfind("http://", 0) != 0)
+        throw UsageError("--public-url: expected the address people use, e.g. https://partners.example.org, got \"" +
+                         options.public_url + "\"");
     return options;
 }
 
@@ -97,7 +104,10 @@ int serve_command(const Args& args) {
 
     server::RegistryService registry(std::make_unique<server::SqliteStore>(options.data_dir), server::default_snapshot());
     server::Api api(registry);
-    server::add_search_routes(api, registry);
+    auto index = std::make_shared<server::IndexCache>(registry);
+    server::add_search_routes(api, registry, index);
+    const server::TextVersion text_version(registry, index, {options.public_url});
+    http.pages = [&text_version](const server::ApiRequest& request) { return text_version.handle(request); };
     server::HttpServer http_server(api, http);
     const int port = http_server.bind();
 

@@ -133,6 +133,12 @@ HttpServer::HttpServer(const Api& api, HttpOptions options) : m_impl(std::make_u
     }
 
     server.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+        if (m_impl->options.pages) {
+            if (const auto page = m_impl->options.pages(to_api_request(req))) {
+                write_response(*page, res);
+                return;
+            }
+        }
         const auto file = resolve_static_file(m_impl->options.web_dir, req.path);
         std::string body;
         if (!file || !read_file(file->path, body)) {

@@ -3,7 +3,9 @@
 // static web bundle. This header keeps httplib out of every other translation unit.
 
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "api/api.hpp"
@@ -21,6 +23,9 @@ struct HttpOptions {
     /// An origin (e.g. https://partners.example.org) whose pages may call the API from the
     /// browser. Empty: CORS is off and only the app's own origin can.
     std::string cors_origin;
+    /// Server-rendered pages (the text version), asked first for every GET outside /api/: an
+    /// answer is sent as it is; nothing falls through to the web bundle.
+    std::function<std::optional<ApiResponse>(const ApiRequest&)> pages;
 };
 
 class HttpServer {

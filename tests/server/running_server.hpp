@@ -1,10 +1,12 @@
 #pragma once
 // A real HttpServer over a fresh data folder (seeded with the built-in registry), listening on an
-// ephemeral port in a thread of the test process.
+// ephemeral port in a thread of the test process. It serves the API, the text version and the web
+// bundle, as `partnership serve` does.
 
 #include <memory>
 #include <thread>
 
+#include "html/text_version.hpp"
 #include "http/http_server.hpp"
 #include "seed/default_registry.hpp"
 #include "store/sqlite_store.hpp"
@@ -18,7 +20,8 @@ public:
     RunningServer(const TempDir& dir, const std::filesystem::path& web_dir, std::string cors_origin = {})
         : m_service(std::make_unique<server::SqliteStore>(dir.path() / "data"), server::default_snapshot()),
           m_api(m_service),
-          m_server(m_api, options(web_dir, std::move(cors_origin))) {
+          m_text_version(m_service, std::make_shared<server::IndexCache>(m_service)),
+          m_server(m_api, options(web_dir, std::move(cors_origin), m_text_version)) {
         m_port = m_server.bind();
         m_thread = std::thread([this] { m_server.serve(); });
     }
@@ -33,16 +36,19 @@ public:
     server::RegistryService& registry() { return m_service; }
 
 private:
-    static server::HttpOptions options(const std::filesystem::path& web_dir, std::string cors_origin) {
+    static server::HttpOptions options(const std::filesystem::path& web_dir, std::string cors_origin,
+                                       const server::TextVersion& text_version) {
         server::HttpOptions http;
         http.port = 0;
         http.web_dir = web_dir;
         http.cors_origin = std::move(cors_origin);
+        http.pages = [&text_version](const server::ApiRequest& request) { return text_version.handle(request); };
         return http;
     }
 
     server::RegistryService m_service;
     server::Api m_api;
+    server::TextVersion m_text_version;
     server::HttpServer m_server;
     std::thread m_thread;
     int m_port = 0;

@@ -1,0 +1,152 @@
+#include "html/places.hpp"
+
+#include <algorithm>
+#include <iterator>
+
+#include "i18n/translit.hpp"
+
+namespace prd::server::html {
+namespace {
+
+struct Country {
+    std::string_view code;
+    std::string_view uk;
+    std::string_view en;
+};
+
+// Every country of the registry, and Europe's others; sorted by code (checked below).
+constexpr Country k_countries[] = {
+    {"AD", "Андорра", "Andorra"}, {"AL", "Албанія", "Albania"}, {"AM", "Вірменія", "Armenia"},
+    {"AR", "Аргентина", "Argentina"}, {"AT", "Австрія", "Austria"}, {"AU", "Австралія", "Australia"},
+    {"AX", "Аландські острови", "Åland Islands"}, {"AZ", "Азербайджан", "Azerbaijan"},
+    {"BA", "Боснія і Герцеговина", "Bosnia and Herzegovina"}, {"BE", "Бельгія", "Belgium"},
+    {"BG", "Болгарія", "Bulgaria"}, {"BR", "Бразилія", "Brazil"}, {"CA", "Канада", "Canada"},
+    {"CH", "Швейцарія", "Switzerland"}, {"CL", "Чилі", "Chile"}, {"CN", "Китай", "China"}, {"CU", "Куба", "Cuba"},
+    {"CY", "Кіпр", "Cyprus"}, {"CZ", "Чехія", "Czechia"}, {"DE", "Німеччина", "Germany"}, {"DK", "Данія", "Denmark"},
+    {"EE", "Естонія", "Estonia"}, {"EG", "Єгипет", "Egypt"}, {"ES", "Іспанія", "Spain"}, {"FI", "Фінляндія", "Finland"},
+    {"FO", "Фарерські острови", "Faroe Islands"}, {"FR", "Франція", "France"},
+    {"GB", "Велика Британія", "United Kingdom"}, {"GE", "Грузія", "Georgia"}, {"GG", "Гернсі", "Guernsey"},
+    {"GI", "Гібралтар", "Gibraltar"}, {"GR", "Греція", "Greece"}, {"HR", "Хорватія", "Croatia"},
+    {"HU", "Угорщина", "Hungary"}, {"ID", "Індонезія", "Indonesia"}, {"IE", "Ірландія", "Ireland"},
+    {"IL", "Ізраїль", "Israel"}, {"IM", "Острів Мен", "Isle of Man"}, {"IN", "Індія", "India"},
+    {"IS", "Ісландія", "Iceland"}, {"IT", "Італія", "Italy"}, {"JE", "Джерсі", "Jersey"}, {"JO", "Йорданія", "Jordan"},
+    {"JP", "Японія", "Japan"}, {"KG", "Киргизстан", "Kyrgyzstan"}, {"KR", "Південна Корея", "South Korea"},
+    {"KZ", "Казахстан", "Kazakhstan"}, {"LI", "Ліхтенштейн", "Liechtenstein"}, {"LT", "Литва", "Lithuania"},
+    {"LU", "Люксембург", "Luxembourg"}, {"LV", "Латвія", "Latvia"}, {"MC", "Монако", "Monaco"},
+    {"MD", "Молдова", "Moldova"}, {"ME", "Чорногорія", "Montenegro"}, {"MK", "Північна Македонія", "North Macedonia"},
+    {"MT", "Мальта", "Malta"}, {"MX", "Мексика", "Mexico"}, {"NL", "Нідерланди", "Netherlands"},
+    {"NO", "Норвегія", "Norway"}, {"NZ", "Нова Зеландія", "New Zealand"}, {"PE", "Перу", "Peru"},
+    {"PL", "Польща", "Poland"}, {"PT", "Португалія", "Portugal"}, {"RO", "Румунія", "Romania"},
+    {"RS", "Сербія", "Serbia"}, {"SE", "Швеція", "Sweden"}, {"SI", "Словенія", "Slovenia"},
+    {"SJ", "Шпіцберген і Ян-Маєн", "Svalbard and Jan Mayen"}, {"SK", "Словаччина", "Slovakia"},
+    {"SM", "Сан-Марино", "San Marino"}, {"TM", "Туркменистан", "Turkmenistan"}, {"TN", "Туніс", "Tunisia"},
+    {"TR", "Туреччина", "Türkiye"}, {"UA", "Україна", "Ukraine"}, {"US", "США", "United States"},
+    {"UZ", "Узбекистан", "Uzbekistan"}, {"VA", "Ватикан", "Vatican City"}, {"XK", "Косово", "Kosovo"},
+    {"ZA", "Південна Африка", "South Africa"},
+};
+
+constexpr bool sorted_by_code() {
+    for (std::size_t i = 1; i < std::size(k_countries); ++i)
+        if (!(k_countries[i - 1].code < k_countries[i].code)) return false;
+    return true;
+}
+static_assert(sorted_by_code(), "k_countries must be sorted by code");
+
+struct Oblast {
+    std::string_view uk;
+    std::string_view en;
+};
+
+constexpr Oblast k_oblasts[] = {
+    {"Автономна Республіка Крим", "Autonomous Republic of Crimea"},
+    {"Вінницька область", "Vinnytsia Oblast"},
+    {"Волинська область", "Volyn Oblast"},
+    {"Дніпропетровська область", "Dnipropetrovsk Oblast"},
+    {"Донецька область", "Donetsk Oblast"},
+    {"Житомирська область", "Zhytomyr Oblast"},
+    {"Закарпатська область", "Zakarpattia Oblast"},
+    {"Запорізька область", "Zaporizhzhia Oblast"},
+    {"Івано-Франківська область", "Ivano-Frankivsk Oblast"},
+    {"Київська область", "Kyiv Oblast"},
+    {"Кіровоградська область", "Kirovohrad Oblast"},
+    {"Луганська область", "Luhansk Oblast"},
+    {"Львівська область", "Lviv Oblast"},
+    {"Миколаївська область", "Mykolaiv Oblast"},
+    {"Одеська область", "Odesa Oblast"},
+    {"Полтавська область", "Poltava Oblast"},
+    {"Рівненська область", "Rivne Oblast"},
+    {"Сумська область", "Sumy Oblast"},
+    {"Тернопільська область", "Ternopil Oblast"},
+    {"Харківська область", "Kharkiv Oblast"},
+    {"Херсонська область", "Kherson Oblast"},
+    {"Хмельницька область", "Khmelnytskyi Oblast"},
+    {"Черкаська область", "Cherkasy Oblast"},
+    {"Чернівецька область", "Chernivtsi Oblast"},
+    {"Чернігівська область", "Chernihiv Oblast"},
+    {"Київ", "Kyiv"},
+    {"Севастополь", "Sevastopol"},
+};
+
+bool has_cyrillic(std::string_view text) {
+    // Cyrillic letters are U+0400..U+04FF: UTF-8 lead bytes 0xD0..0xD3.
+    return std::any_of(text.begin(), text.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u >= 0xD0 && u <= 0xD3;
+    });
+}
+
+char32_t next_code_point(std::string_view text, std::size_t& i) {
+    const auto byte = [&](std::size_t at) { return static_cast<char32_t>(at < text.size() ? static_cast<unsigned char>(text[at]) : 0); };
+    const char32_t lead = byte(i);
+    char32_t c = lead;
+    std::size_t length = 1;
+    if ((lead >> 5) == 6) c = ((lead & 0x1f) << 6) | (byte(i + 1) & 0x3f), length = 2;
+    else if ((lead >> 4) == 14) c = ((lead & 0x0f) << 12) | ((byte(i + 1) & 0x3f) << 6) | (byte(i + 2) & 0x3f), length = 3;
+    else if ((lead >> 3) == 30)
+        c = ((lead & 0x07) << 18) | ((byte(i + 1) & 0x3f) << 12) | ((byte(i + 2) & 0x3f) << 6) | (byte(i + 3) & 0x3f), length = 4;
+    i += length;
+    return c;
+}
+
+}  // namespace
+
+std::u32string sort_key(std::string_view text, Lang lang) {
+    std::u32string key;
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t c = next_code_point(text, i);
+        if (c >= U'A' && c <= U'Z') c += 32;
+        // Latin letters with diacritics sort with their base letter (Åland with the A's).
+        if (c >= 0xC0 && c <= 0xFF) {
+            static constexpr char32_t base[] = U"aaaaaaaceeeeiiiidnooooo*ouuuuyts" U"aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+            c = base[c - 0xC0];
+        }
+        if (c >= U'А' && c <= U'Я') c += 32;
+        // Ukrainian letters outside the Russian block's order, placed after their neighbours
+        // (tripled values leave room for two letters after each).
+        if (lang == Lang::uk) {
+            if (c == U'Ґ' || c == U'ґ') c = 3 * U'г' + 1;
+            else if (c == U'Є' || c == U'є') c = 3 * U'е' + 1;
+            else if (c == U'І' || c == U'і') c = 3 * U'и' + 1;
+            else if (c == U'Ї' || c == U'ї') c = 3 * U'и' + 2;
+            else c *= 3;
+        }
+        key += c;
+    }
+    return key;
+}
+
+std::string_view country_name(std::string_view code, Lang lang) {
+    const auto it = std::lower_bound(std::begin(k_countries), std::end(k_countries), code,
+                                     [](const Country& c, std::string_view value) { return c.code < value; });
+    if (it == std::end(k_countries) || it->code != code) return code;
+    return lang == Lang::uk ? it->uk : it->en;
+}
+
+std::string region_name(std::string_view stored, Lang lang) {
+    if (lang == Lang::uk) return std::string(stored);
+    for (const auto& oblast : k_oblasts)
+        if (oblast.uk == stored) return std::string(oblast.en);
+    return has_cyrillic(stored) ? transliterate_uk(stored) : std::string(stored);
+}
+
+}  // namespace prd::server::html
