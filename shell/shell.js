@@ -80,6 +80,7 @@
   window.addEventListener("prd-first-frame", function () {
     started = true;
     window.prdFirstFrameMs = performance.now();  // for ./dev bench: cold start to first frame
+    document.body.classList.add("running");
     if (!failed) overlay.classList.add("hidden");
     document.getElementById("canvas").focus();
   });

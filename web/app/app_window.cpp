@@ -99,6 +99,21 @@ void open(UiContext& ui, Page page) {
     }
 }
 
+/// The server-rendered text version of the page on screen (for screen readers, printing, sharing).
+std::string text_version_url(const UiContext& ui) {
+    const Route& route = ui.app().route();
+    const std::string lang = "lang=" + std::string(code(ui.lang()));
+    switch (route.page) {
+        case Page::municipality: return "registry/m/" + percent_encode(route.id) + "?" + lang;
+        case Page::partnership: return "registry/p/" + percent_encode(route.id) + "?" + lang;
+        case Page::declarations: return "registry/declarations?" + lang;
+        case Page::find:
+            if (!route.param("q").empty()) return "registry/?q=" + percent_encode(route.param("q")) + "&" + lang;
+            return "registry/?" + lang;
+        default: return "registry/?" + lang;
+    }
+}
+
 void draw_sidebar(UiContext& ui) {
     for (const NavItem& item : nav_items(ui)) {
         const bool selected = lights(item.page, ui.app().route().page);
@@ -106,6 +121,8 @@ void draw_sidebar(UiContext& ui) {
             open(ui, item.page);
         ui.mark_target(item.target);
     }
+    ImGui::Spacing();
+    if (link(ui, ui.text(Text::text_version), "nav.text_version")) platform::open_page(text_version_url(ui));
     const Session& session = ui.app().session();
     if (session.signed_in()) {
         ImGui::Spacing();
@@ -152,6 +169,9 @@ void draw_bottom_bar(UiContext& ui, float height) {
                 open(ui, items[i].page);
             ui.mark_target(items[i].target);
         }
+        if (ImGui::Selectable(ui.text(Text::text_version), false, 0, ImVec2(ui.px(200), ImGui::GetFrameHeight())))
+            platform::open_page(text_version_url(ui));
+        ui.mark_target("nav.text_version");
         ImGui::EndPopup();
     }
 }

@@ -161,6 +161,7 @@ enum class Text {
     keep_mine,
     take_theirs,
     use_choices,
+    text_version,
     count_  ///< not a label: the number of labels
 };
 

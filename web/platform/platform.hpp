@@ -48,6 +48,8 @@ std::string current_route();
 void go_to(std::string_view route, bool replace);
 /// The browser's Back; Find when there is nothing to go back to (a link opened in a new tab).
 void go_back();
+/// Leaves the app for another page of the same site (e.g. "/registry/", the text version).
+void open_page(std::string_view url);
 /// The page's title (what the tab and the history list show).
 void set_title(std::string_view title);
 

@@ -385,6 +385,8 @@ var LibraryPrdPlatform = {
         }
     },
 
+    prd_js_open_page: function(url) { window.location.href = UTF8ToString(url); },
+
     prd_js_set_title: function(title) { document.title = UTF8ToString(title); },
 
     prd_js_set_document_language: function(code) { document.documentElement.lang = UTF8ToString(code); },

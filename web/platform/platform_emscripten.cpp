@@ -22,6 +22,7 @@ char* prd_js_route(void);
 void prd_js_go(const char* route, int replace);
 void prd_js_set_title(const char* title);
 void prd_js_go_back(void);
+void prd_js_open_page(const char* url);
 void prd_js_set_document_language(const char* code);
 void prd_js_remove_setting(const char* key);
 char* prd_js_load_setting(const char* key);
@@ -165,6 +166,8 @@ std::string current_route() {
 void go_to(std::string_view route, bool replace) { prd_js_go(std::string(route).c_str(), replace ? 1 : 0); }
 
 void go_back() { prd_js_go_back(); }
+
+void open_page(std::string_view url) { prd_js_open_page(std::string(url).c_str()); }
 
 void set_title(std::string_view title) { prd_js_set_title(std::string(title).c_str()); }
 
