@@ -82,6 +82,13 @@ test("a quick click and a tap each switch the view", async () => {
     await waitForState(page, 's.view === "partnerships"', "Partnerships after a quick click");
     await quickClick(page, "nav.declarations");
     await waitForState(page, 's.view === "declarations"', "Declarations after a quick click");
+    // '/' jumps to the search box from anywhere.
+    await page.keyboard.press("/");
+    await waitForState(page, 's.view === "find"', "Find after pressing /");
+    await page.waitForTimeout(200);
+    await page.keyboard.type("Odesa", { delay: 30 });
+    const s = await waitForState(page, 's.search && s.search.query === "Odesa"', "the query typed after /");
+    assert.match(s.search.results[0].id, /^UA/, "Odesa's community first");
   } finally {
     await context.close();
   }
@@ -141,6 +148,39 @@ test("on a phone the layout is one column with the navigation at the bottom", as
     await screenshotNotBlank(page, "phone-profile-lviv.png");
     const after = await state(page);
     assert.equal(after.missing_glyphs, 0);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a finger drag scrolls the results, and keeps scrolling for a moment after the finger lifts", async () => {
+  const { context, page } = await openApp({ locale: "uk-UA", viewport: { width: 390, height: 844 }, deviceScaleFactor: 2,
+                                            hasTouch: true, isMobile: true });
+  try {
+    let s = await waitForState(page, "s.search && s.search.results.length >= 20", "Find with results");
+    assert.ok(s.targets[`result.${s.search.results[0].id}`], "the first result is on screen");
+    const cdp = await context.newCDPSession(page);
+    const x = 200;
+    let y = 700;
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }] });
+    for (let i = 0; i < 8; ++i) {  // a quick upward flick of 160 px
+      y -= 20;
+      await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y }] });
+      await page.waitForTimeout(8);
+    }
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    // The first result row still on screen: its index grows as the list scrolls up.
+    const firstVisible = (st) => st.search.results.findIndex((r) => st.targets[`result.${r.id}`] !== undefined);
+    const lifted = await state(page);
+    assert.ok(firstVisible(lifted) >= 2 || firstVisible(lifted) === -1,
+              `the list scrolled up under the finger (first visible row ${firstVisible(lifted)})`);
+    await page.waitForTimeout(800);  // momentum carries it further
+    const later = await state(page);
+    const index = (st) => (firstVisible(st) === -1 ? Infinity : firstVisible(st));
+    assert.ok(index(later) > index(lifted) || index(later) === Infinity,
+              `momentum went on after the finger lifted (first visible row ${index(lifted)} -> ${index(later)})`);
+    assert.equal(later.view, "find", "a drag is not a tap: no result was opened");
+    assert.equal(later.selected, null);
   } finally {
     await context.close();
   }

@@ -57,7 +57,7 @@ std::string published_state(const AppState& app, const FrameReport& report, cons
     state["partnerships"] = app.registry().partnerships().size();
     if (report.view == Page::find) {
         state["search"] = {{"query", app.route().param("q")},
-                           {"total", report.rows_shown},
+                           {"total", report.search_total},
                            {"results", hits_json(report.search_results, true)}};
     } else {
         state["search"] = nullptr;

@@ -252,7 +252,7 @@ void FindPanel::draw_results(UiContext& ui) {
     AppState& app = ui.app();
     const Lang lang = app.language();
     FrameReport& report = ui.report();
-    report.rows_shown = m_response.hits.size();
+    report.search_total = m_response.total;
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const float row_height = line * 2 + ui.px(ui.narrow() ? 12 : 6);
     if (!ImGui::BeginChild("results", ImVec2(0, 0), false)) {
