@@ -240,6 +240,7 @@ ApiResponse Api::dispatch(const ApiRequest& request, const Principal& principal)
     if (route("/api/v1/health") && get) return health();
     if (route("/api/v1/about") && get) return about();
     if (route("/api/v1/metrics") && get) return metrics_text();
+    if (route("/api/v1/session") && get) return session(principal);
     if (route("/api/v1/snapshot") && get) return snapshot(request);
     if (route("/api/v1/changes")) {
         if (get) return changes(request, principal);
@@ -306,6 +307,19 @@ ApiResponse Api::metrics_text() const {
     response.content_type = "text/plain; version=0.0.4; charset=utf-8";
     response.body = std::move(text);
     response.headers.emplace_back("Cache-Control", "no-store");
+    return response;
+}
+
+ApiResponse Api::session(const Principal& principal) const {
+    // A bad or revoked token never gets here: handle() answers it 401 like every other route.
+    Json body{{"role", std::string(to_string(principal.role))}};
+    if (principal.role != Role::anonymous) {
+        body["municipality"] = principal.municipality;
+        body["token_id"] = principal.token_id;
+        body["label"] = principal.label;
+    }
+    auto response = json_response(200, body);
+    response.headers.emplace_back("Cache-Control", "private, no-store");
     return response;
 }
 

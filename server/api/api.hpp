@@ -77,6 +77,7 @@ private:
     ApiResponse health() const;
     ApiResponse about() const;
     ApiResponse metrics_text() const;
+    ApiResponse session(const Principal& principal) const;
     ApiResponse snapshot(const ApiRequest& request) const;
     ApiResponse changes(const ApiRequest& request, const Principal& principal) const;
     ApiResponse push(const ApiRequest& request, const Principal& principal) const;

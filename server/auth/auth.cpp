@@ -76,7 +76,7 @@ std::optional<Principal> authenticate(Store& store, std::string_view authorizati
     if (!token || token->revoked) return std::nullopt;
     const auto role = role_from_string(token->role);
     if (!role) return std::nullopt;
-    return Principal{*role, token->municipality, token->id};
+    return Principal{*role, token->municipality, token->id, token->label};
 }
 
 std::optional<std::string> write_refusal(const Principal& principal, const Change& change, const nlohmann::json& current) {

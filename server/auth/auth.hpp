@@ -24,6 +24,7 @@ struct Principal {
     Role role = Role::anonymous;
     std::string municipality;  ///< for editors
     std::string token_id;      ///< empty for anonymous callers
+    std::string label;         ///< the token's label, e.g. who it was made for
     /// How the principal appears in logs: "-", "editor:tok_ab12cd34@UA46060250000025047", ...
     std::string log_name() const;
     bool is_moderator() const { return role == Role::moderator || role == Role::admin; }
