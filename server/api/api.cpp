@@ -194,8 +194,8 @@ void Metrics::observe(int status, std::size_t bytes, double milliseconds) {
 Api::Api(RegistryService& registry, std::function<std::string()> clock)
     : m_registry(registry), m_clock(clock ? std::move(clock) : std::function<std::string()>(utc_now)) {}
 
-void Api::add_get_route(std::string pattern, RouteHandler handler) {
-    m_extra_routes.emplace_back(std::move(pattern), std::move(handler));
+void Api::add_route(std::string method, std::string pattern, RouteHandler handler) {
+    m_extra_routes.push_back({std::move(method), std::move(pattern), std::move(handler)});
 }
 
 ApiResponse Api::handle(const ApiRequest& request) const {
@@ -260,8 +260,9 @@ ApiResponse Api::dispatch(const ApiRequest& request, const Principal& principal)
         if (get) return get_record(RecordKind::proposal, p[0], principal);
         if (method == "PATCH") return patch_proposal(request, p[0], principal);
     }
-    for (const auto& [pattern, handler] : m_extra_routes)
-        if (route(pattern.c_str()) && get) return handler(request, p);
+    for (const auto& extra : m_extra_routes)
+        if (route(extra.pattern.c_str()) && (method == extra.method || (get && extra.method == "GET")))
+            return extra.handler(request, principal, p);
 
     if (known_path) return error_response(405, "method_not_allowed", method + " is not allowed on " + request.path);
     return error_response(404, "not_found", "no such API route: " + request.path);

@@ -118,7 +118,8 @@ ApiResponse ok(const Json& body) {
 
 void add_search_routes(Api& api, RegistryService& registry) {
     auto cache = std::make_shared<IndexCache>(registry);
-    api.add_get_route("/api/v1/search", [cache](const ApiRequest& request, const std::vector<std::string>&) {
+    api.add_route("GET", "/api/v1/search", [cache](const ApiRequest& request, const Principal&,
+                                                   const std::vector<std::string>&) {
         try {
             const auto search = search_request(request);
             const auto index = cache->current();
@@ -128,8 +129,9 @@ void add_search_routes(Api& api, RegistryService& registry) {
         }
     });
 
-    api.add_get_route("/api/v1/municipalities/{}/matches", [&registry](const ApiRequest& request,
-                                                                       const std::vector<std::string>& params) {
+    api.add_route("GET", "/api/v1/municipalities/{}/matches", [&registry](const ApiRequest& request,
+                                                                          const Principal& principal,
+                                                                          const std::vector<std::string>& params) {
         try {
             MatchOptions options;
             options.limit = static_cast<std::size_t>(int_param(request, "limit", 1, 100).value_or(10));
