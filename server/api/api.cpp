@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <chrono>
 #include <cstdio>
-#include <ctime>
 
 #include <nlohmann/json.hpp>
 
@@ -170,15 +168,6 @@ bool CaseInsensitiveLess::operator()(const std::string& a, const std::string& b)
 
 ApiResponse error_response(int status, std::string code, std::string message) {
     return json_response(status, Json{{"error", {{"code", std::move(code)}, {"message", std::move(message)}}}});
-}
-
-std::string utc_now() {
-    const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
 }
 
 void Metrics::observe(int status, std::size_t bytes, double milliseconds) {

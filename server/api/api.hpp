@@ -110,7 +110,4 @@ private:
     mutable RateLimiter m_address_writes{60, 1};
 };
 
-/// The current UTC time as YYYY-MM-DDTHH:MM:SSZ.
-std::string utc_now();
-
 }  // namespace prd::server

@@ -128,4 +128,9 @@ bool can_see(const Principal& principal, const Proposal& proposal) {
     return principal.municipality == proposal.from || principal.municipality == proposal.to;
 }
 
+bool can_see_dismissals(const Principal& principal, const std::string& municipality) {
+    if (principal.is_moderator()) return true;
+    return principal.role == Role::editor && principal.municipality == municipality;
+}
+
 }  // namespace prd::server

@@ -50,4 +50,8 @@ std::optional<std::string> write_refusal(const Principal& principal, const Chang
 /// Whether the principal may see this proposal (its two sides' editors and moderators).
 bool can_see(const Principal& principal, const Proposal& proposal);
 
+/// Whether the principal may read and change the suggestions this municipality hid or declined
+/// (its editors and moderators).
+bool can_see_dismissals(const Principal& principal, const std::string& municipality);
+
 }  // namespace prd::server

@@ -106,6 +106,9 @@ int serve_command(const Args& args) {
                  options.data_dir.c_str(), registry.seeded() ? "seeded from the built-in registry" : "loaded",
                  static_cast<long long>(registry.revision()), counts.municipalities, counts.partnerships,
                  http.web_dir.empty() ? "(none: API only)" : http.web_dir.c_str());
+    if (registry.dismissals_moved() > 0)
+        std::fprintf(stderr, "start: moved the dismissed suggestions of %zu municipalities out of their public records\n",
+                     registry.dismissals_moved());
     const std::string shown_host = http.host.find(':') != std::string::npos ? "[" + http.host + "]" : http.host;
     std::printf("listening on http://%s:%d\n", shown_host.c_str(), port);
     std::fflush(stdout);
