@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "api/api.hpp"
+#include "api/dismissed_routes.hpp"
 #include "api/registry_service.hpp"
 #include "api/search_routes.hpp"
 #include "cli/commands.hpp"
@@ -98,6 +99,7 @@ int serve_command(const Args& args) {
     server::RegistryService registry(std::make_unique<server::SqliteStore>(options.data_dir), server::default_snapshot());
     server::Api api(registry);
     server::add_search_routes(api, registry);
+    server::add_dismissed_routes(api, registry);
     server::HttpServer http_server(api, http);
     const int port = http_server.bind();
 

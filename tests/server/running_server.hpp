@@ -1,10 +1,12 @@
 #pragma once
 // A real HttpServer over a fresh data folder (seeded with the built-in registry), listening on an
-// ephemeral port in a thread of the test process.
+// ephemeral port in a thread of the test process, with the routes `partnership serve` plugs in.
 
 #include <memory>
 #include <thread>
 
+#include "api/dismissed_routes.hpp"
+#include "api/search_routes.hpp"
 #include "http/http_server.hpp"
 #include "seed/default_registry.hpp"
 #include "store/sqlite_store.hpp"
@@ -19,6 +21,8 @@ public:
         : m_service(std::make_unique<server::SqliteStore>(dir.path() / "data"), server::default_snapshot()),
           m_api(m_service),
           m_server(m_api, options(web_dir, std::move(cors_origin))) {
+        server::add_search_routes(m_api, m_service);
+        server::add_dismissed_routes(m_api, m_service);
         m_port = m_server.bind();
         m_thread = std::thread([this] { m_server.serve(); });
     }
