@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <chrono>
 #include <cstdio>
-#include <ctime>
 
 #include <nlohmann/json.hpp>
 
@@ -172,15 +170,6 @@ ApiResponse error_response(int status, std::string code, std::string message) {
     return json_response(status, Json{{"error", {{"code", std::move(code)}, {"message", std::move(message)}}}});
 }
 
-std::string utc_now() {
-    const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
-}
-
 void Metrics::observe(int status, std::size_t bytes, double milliseconds) {
     ++requests;
     if (status < 300) ++responses_2xx;
@@ -194,8 +183,8 @@ void Metrics::observe(int status, std::size_t bytes, double milliseconds) {
 Api::Api(RegistryService& registry, std::function<std::string()> clock)
     : m_registry(registry), m_clock(clock ? std::move(clock) : std::function<std::string()>(utc_now)) {}
 
-void Api::add_get_route(std::string pattern, RouteHandler handler) {
-    m_extra_routes.emplace_back(std::move(pattern), std::move(handler));
+void Api::add_route(std::string method, std::string pattern, RouteHandler handler) {
+    m_extra_routes.push_back({std::move(method), std::move(pattern), std::move(handler)});
 }
 
 ApiResponse Api::handle(const ApiRequest& request) const {
@@ -240,6 +229,7 @@ ApiResponse Api::dispatch(const ApiRequest& request, const Principal& principal)
     if (route("/api/v1/health") && get) return health();
     if (route("/api/v1/about") && get) return about();
     if (route("/api/v1/metrics") && get) return metrics_text();
+    if (route("/api/v1/session") && get) return session(principal);
     if (route("/api/v1/snapshot") && get) return snapshot(request);
     if (route("/api/v1/changes")) {
         if (get) return changes(request, principal);
@@ -259,8 +249,9 @@ ApiResponse Api::dispatch(const ApiRequest& request, const Principal& principal)
         if (get) return get_record(RecordKind::proposal, p[0], principal);
         if (method == "PATCH") return patch_proposal(request, p[0], principal);
     }
-    for (const auto& [pattern, handler] : m_extra_routes)
-        if (route(pattern.c_str()) && get) return handler(request, p);
+    for (const auto& extra : m_extra_routes)
+        if (route(extra.pattern.c_str()) && (method == extra.method || (get && extra.method == "GET")))
+            return extra.handler(request, principal, p);
 
     if (known_path) return error_response(405, "method_not_allowed", method + " is not allowed on " + request.path);
     return error_response(404, "not_found", "no such API route: " + request.path);
@@ -306,6 +297,19 @@ ApiResponse Api::metrics_text() const {
     response.content_type = "text/plain; version=0.0.4; charset=utf-8";
     response.body = std::move(text);
     response.headers.emplace_back("Cache-Control", "no-store");
+    return response;
+}
+
+ApiResponse Api::session(const Principal& principal) const {
+    // A bad or revoked token never gets here: handle() answers it 401 like every other route.
+    Json body{{"role", std::string(to_string(principal.role))}};
+    if (principal.role != Role::anonymous) {
+        body["municipality"] = principal.municipality;
+        body["token_id"] = principal.token_id;
+        body["label"] = principal.label;
+    }
+    auto response = json_response(200, body);
+    response.headers.emplace_back("Cache-Control", "private, no-store");
     return response;
 }
 

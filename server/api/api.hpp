@@ -53,8 +53,11 @@ struct Metrics {
     void observe(int status, std::size_t bytes, double milliseconds);
 };
 
-/// Extra routes a later part plugs in (search, matching), answering GETs under /api/v1/.
-using RouteHandler = std::function<ApiResponse(const ApiRequest&, const std::vector<std::string>& path_params)>;
+/// Extra routes a later part plugs in (search, matching, dismissals) under /api/v1/. A handler is
+/// given the request, who asked (already authenticated, and rate limited when it writes) and the
+/// path segments that matched the pattern's {}.
+using RouteHandler =
+    std::function<ApiResponse(const ApiRequest&, const Principal&, const std::vector<std::string>& path_params)>;
 
 class Api {
 public:
@@ -65,8 +68,12 @@ public:
     /// method 405; bodies are JSON, errors are {"error": {...}} and never carry exception text.
     ApiResponse handle(const ApiRequest& request) const;
 
-    /// Adds a GET route such as "/api/v1/search" or "/api/v1/municipalities/{}/matches".
-    void add_get_route(std::string pattern, RouteHandler handler);
+    /// Adds a route such as GET "/api/v1/search" or PUT "/api/v1/municipalities/{}/dismissed/{}".
+    /// A GET route also answers HEAD; a known path asked with another method answers 405.
+    void add_route(std::string method, std::string pattern, RouteHandler handler);
+
+    /// The current UTC time by the clock the Api was given.
+    std::string now() const { return m_clock(); }
 
     Metrics& metrics() const { return m_metrics; }
 
@@ -77,6 +84,7 @@ private:
     ApiResponse health() const;
     ApiResponse about() const;
     ApiResponse metrics_text() const;
+    ApiResponse session(const Principal& principal) const;
     ApiResponse snapshot(const ApiRequest& request) const;
     ApiResponse changes(const ApiRequest& request, const Principal& principal) const;
     ApiResponse push(const ApiRequest& request, const Principal& principal) const;
@@ -90,14 +98,16 @@ private:
 
     RegistryService& m_registry;
     std::function<std::string()> m_clock;
-    std::vector<std::pair<std::string, RouteHandler>> m_extra_routes;
+    struct ExtraRoute {
+        std::string method;
+        std::string pattern;
+        RouteHandler handler;
+    };
+    std::vector<ExtraRoute> m_extra_routes;
     mutable Metrics m_metrics;
     // Writes: 60 at once, then one a second, per token and per address.
     mutable RateLimiter m_token_writes{60, 1};
     mutable RateLimiter m_address_writes{60, 1};
 };
-
-/// The current UTC time as YYYY-MM-DDTHH:MM:SSZ.
-std::string utc_now();
 
 }  // namespace prd::server

@@ -1,13 +1,20 @@
 #include "api/registry_service.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
 #include <mutex>
+#include <stdexcept>
 
 #include "api/gzip.hpp"
 #include "model/json_codec.hpp"
 
 namespace prd::server {
 namespace {
+
+/// Where earlier servers kept a community's dismissal list: inside its public record.
+constexpr const char* kDismissedField = "dismissed_suggestions";
 
 template <typename Record>
 StoredRecord stored(RecordKind kind, const Record& record) {
@@ -47,7 +54,52 @@ nlohmann::json errors_json(const ValidationErrors& errors) {
     return list;
 }
 
+/// A public record may not carry a dismissal list: it would tell every reader whom the
+/// community turned down.
+std::optional<ValidationError> private_field(const Change& change) {
+    if (change.kind != RecordKind::municipality || change.op != Change::Op::put || !change.record.is_object() ||
+        !change.record.contains(kDismissedField))
+        return std::nullopt;
+    return ValidationError{kDismissedField, "kept privately; use /api/v1/municipalities/" + change.id + "/dismissed"};
+}
+
+StoredDismissals stored(const DismissedSuggestions& list) {
+    return {list.municipality, list.entries.empty() ? std::string() : to_json(list).dump()};
+}
+
+/// The entries of a list an earlier server kept in a public record. An entry that cannot be read
+/// is left out and logged whole, so one bad entry neither keeps the rest public nor is lost unseen.
+DismissedSuggestions readable_entries(const std::string& municipality, const nlohmann::json& value) {
+    DismissedSuggestions list;
+    list.municipality = municipality;
+    const auto* entries = value.is_object() && value.contains("entries") ? &value["entries"] : nullptr;
+    if (!entries || !entries->is_array()) {
+        std::fprintf(stderr, "migrate: %s: left out an unreadable %s: %s\n", municipality.c_str(), kDismissedField,
+                     value.dump().c_str());
+        return list;
+    }
+    for (const auto& entry : *entries) {
+        try {
+            const auto one = dismissed_suggestions_from_json({{"entries", nlohmann::json::array({entry})}});
+            if (!list.contains(one.entries.front().id)) list.entries.push_back(one.entries.front());
+        } catch (const DecodeError& e) {
+            std::fprintf(stderr, "migrate: %s: left out an unreadable %s entry (%s): %s\n", municipality.c_str(),
+                         kDismissedField, e.what(), entry.dump().c_str());
+        }
+    }
+    return list;
+}
+
 }  // namespace
+
+std::string utc_now() {
+    const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return text;
+}
 
 RegistryService::RegistryService(std::unique_ptr<Store> store, const Snapshot& seed) : m_store(std::move(store)) {
     if (m_store->revision() == 0) {
@@ -57,6 +109,82 @@ RegistryService::RegistryService(std::unique_ptr<Store> store, const Snapshot& s
     } else {
         reload_from_store();
     }
+    m_dismissals_moved = move_dismissals_to_private(utc_now());
+}
+
+std::size_t RegistryService::move_dismissals_to_private(const std::string& now) {
+    std::vector<std::string> ids;
+    for (const auto& [id, m] : m_registry.municipalities())
+        if (m.extra.contains(kDismissedField)) ids.push_back(id);
+    if (ids.empty()) return 0;
+    std::vector<StoredRecord> records;
+    std::vector<StoredDismissals> lists;
+    for (const auto& id : ids) {
+        auto record = record_json(m_registry, RecordKind::municipality, id);
+        // A list already kept privately wins over the public copy for the ids both name.
+        auto list = load_dismissals(id);
+        for (auto& entry : readable_entries(id, record[kDismissedField]).entries)
+            if (!list.contains(entry.id)) list.entries.push_back(std::move(entry));
+        record.erase(kDismissedField);
+        // An ordinary change, so the record's revision rises and every syncing client is sent the
+        // cleaned record in its next pull.
+        const auto base = record.value("revision", std::int64_t{0});
+        const Change change{RecordKind::municipality, Change::Op::put, id, base, record, {}};
+        const auto applied = m_registry.apply(change, now);
+        if (applied.status != ApplyResult::Status::applied)
+            throw std::runtime_error("cannot move " + std::string(kDismissedField) + " out of municipality " + id +
+                                     ": the record no longer passes validation");
+        records.push_back({RecordKind::municipality, id, applied.revision, false,
+                           record_json(m_registry, RecordKind::municipality, id).dump()});
+        lists.push_back(stored(list));
+    }
+    // One transaction: a crash leaves either every list public as before (and this runs again) or
+    // every list private and every record clean.
+    m_store->commit(m_registry.revision(), records, {}, lists);
+    return records.size();
+}
+
+DismissedSuggestions RegistryService::load_dismissals(const std::string& municipality) const {
+    DismissedSuggestions list;
+    if (const auto json = m_store->find_dismissals(municipality))
+        list = dismissed_suggestions_from_json(nlohmann::json::parse(*json));
+    list.municipality = municipality;
+    return list;
+}
+
+DismissedSuggestions RegistryService::dismissals(const std::string& municipality) const {
+    std::shared_lock lock(m_mutex);
+    return load_dismissals(municipality);
+}
+
+DismissalResult RegistryService::dismiss(const std::string& municipality, const std::string& other,
+                                         DismissedSuggestions::Reason reason, const std::string& now) {
+    std::unique_lock lock(m_mutex);
+    DismissalResult result;
+    if (!m_registry.find_municipality(municipality)) result.status = DismissalResult::Status::no_municipality;
+    else if (!m_registry.find_municipality(other)) result.status = DismissalResult::Status::no_other;
+    else if (other == municipality) result.status = DismissalResult::Status::itself;
+    if (result.status != DismissalResult::Status::done) return result;
+    result.list = load_dismissals(municipality);
+    result.list.dismiss(other, reason, now);
+    m_store->commit(m_registry.revision(), {}, {}, {stored(result.list)});
+    return result;
+}
+
+DismissalResult RegistryService::restore(const std::string& municipality, const std::string& other) {
+    std::unique_lock lock(m_mutex);
+    DismissalResult result;
+    if (!m_registry.find_municipality(municipality)) {
+        result.status = DismissalResult::Status::no_municipality;
+        return result;
+    }
+    result.list = load_dismissals(municipality);
+    if (!result.list.restore(other)) {
+        result.status = DismissalResult::Status::not_dismissed;
+        return result;
+    }
+    m_store->commit(m_registry.revision(), {}, {}, {stored(result.list)});
+    return result;
 }
 
 void RegistryService::reload_from_store() {
@@ -139,6 +267,12 @@ std::vector<PushResult> RegistryService::push(const Principal& principal, const 
         if (auto refusal = write_refusal(principal, change, current)) {
             result.json["status"] = "forbidden";
             result.json["message"] = *refusal;
+            results.push_back(std::move(result));
+            continue;
+        }
+        if (auto refused = private_field(change)) {
+            result.json["status"] = "invalid";
+            result.json["errors"] = errors_json({*refused});
             results.push_back(std::move(result));
             continue;
         }

@@ -14,6 +14,7 @@
 
 #include "auth/auth.hpp"
 #include "registry/registry.hpp"
+#include "search/matching.hpp"
 #include "store/store.hpp"
 
 namespace prd::server {
@@ -30,9 +31,20 @@ struct PushResult {
     nlohmann::json json;  ///< the result item as the API answers it
 };
 
+/// The answer to a change of a dismissal list: the whole list after it, or why nothing changed.
+struct DismissalResult {
+    enum class Status { done, no_municipality, no_other, itself, not_dismissed };
+    Status status = Status::done;
+    DismissedSuggestions list;
+};
+
 class RegistryService {
 public:
-    /// Loads the store; a store that was never written is seeded with `seed` first.
+    /// Loads the store; a store that was never written is seeded with `seed` first. Dismissal
+    /// lists found inside public municipality records (where earlier servers kept them) are then
+    /// moved to the store's private table, each record cleaned by an ordinary change so that
+    /// syncing clients receive it; a second start finds nothing to move. Throws StoreError when
+    /// the store cannot commit that.
     RegistryService(std::unique_ptr<Store> store, const Snapshot& seed);
 
     std::int64_t revision() const;
@@ -49,6 +61,8 @@ public:
 
     /// True when the store was seeded during construction.
     bool seeded() const { return m_seeded; }
+    /// How many municipality records the constructor cleaned of a dismissal list.
+    std::size_t dismissals_moved() const { return m_dismissals_moved; }
 
     /// Changes after `since` that `principal` may see (proposals only for their two sides and moderators).
     Delta changes_since(std::int64_t since, std::size_t limit, const Principal& principal) const;
@@ -65,6 +79,18 @@ public:
     /// The proposals the principal may see, newest first: those sent from or to their municipality.
     nlohmann::json proposals_for(const Principal& principal) const;
 
+    /// The suggestions `municipality` hid or declined; an empty list when there are none. Private:
+    /// the caller checks can_see_dismissals first.
+    DismissedSuggestions dismissals(const std::string& municipality) const;
+    /// Records that `municipality` dismissed `other` at `now` (UTC ISO-8601), replacing an earlier
+    /// dismissal of it. Both must be in the registry. Durable when it answers `done`; throws
+    /// StoreError when the store cannot commit, and then nothing changed.
+    DismissalResult dismiss(const std::string& municipality, const std::string& other,
+                            DismissedSuggestions::Reason reason, const std::string& now);
+    /// Brings `other` back among `municipality`'s suggestions; `not_dismissed` when it was not
+    /// dismissed. Durable and throwing like dismiss.
+    DismissalResult restore(const std::string& municipality, const std::string& other);
+
     /// Runs `read` with the registry under a shared lock.
     template <typename F>
     auto read(F&& read) const {
@@ -76,12 +102,18 @@ public:
 
 private:
     void reload_from_store();
+    std::size_t move_dismissals_to_private(const std::string& now);
+    DismissedSuggestions load_dismissals(const std::string& municipality) const;
 
     std::unique_ptr<Store> m_store;
     mutable std::shared_mutex m_mutex;
     Registry m_registry;
     mutable std::shared_ptr<const EncodedSnapshot> m_snapshot;  ///< guarded by m_mutex
     bool m_seeded = false;
+    std::size_t m_dismissals_moved = 0;
 };
+
+/// The current UTC time as YYYY-MM-DDTHH:MM:SSZ.
+std::string utc_now();
 
 }  // namespace prd::server

@@ -96,7 +96,8 @@ ApiResponse ok(const Json& body) {
 
 void add_search_routes(Api& api, RegistryService& registry, std::shared_ptr<IndexCache> cache) {
     if (!cache) cache = std::make_shared<IndexCache>(registry);
-    api.add_get_route("/api/v1/search", [cache](const ApiRequest& request, const std::vector<std::string>&) {
+    api.add_route("GET", "/api/v1/search", [cache](const ApiRequest& request, const Principal&,
+                                                   const std::vector<std::string>&) {
         try {
             const auto search = parse_search_request(request);
             const auto index = cache->current();
@@ -106,8 +107,9 @@ void add_search_routes(Api& api, RegistryService& registry, std::shared_ptr<Inde
         }
     });
 
-    api.add_get_route("/api/v1/municipalities/{}/matches", [&registry](const ApiRequest& request,
-                                                                       const std::vector<std::string>& params) {
+    api.add_route("GET", "/api/v1/municipalities/{}/matches", [&registry](const ApiRequest& request,
+                                                                          const Principal& principal,
+                                                                          const std::vector<std::string>& params) {
         try {
             MatchOptions options;
             options.limit = static_cast<std::size_t>(int_param(request, "limit", 1, 100).value_or(10));
@@ -121,21 +123,21 @@ void add_search_routes(Api& api, RegistryService& registry, std::shared_ptr<Inde
             if (const auto km = int_param(request, "max_km", 1, 40000)) options.max_distance_km = static_cast<double>(*km);
             options.prefer_near = flag_param(request, "near");
             const std::string& id = params.at(0);
-            return registry.read([&](const Registry& r) {
-                const auto* municipality = r.find_municipality(id);
-                if (!municipality) return error_response(404, "not_found", "no municipality with id \"" + id + "\"");
-                // The suggestions a community hid or declined live in its record, so they sync with it.
-                DismissedSuggestions dismissed;
-                if (const auto it = municipality->extra.find("dismissed_suggestions"); it != municipality->extra.end())
-                    dismissed = dismissed_suggestions_from_json(*it);
+            // Whom a community hid or declined is private: only those who may see the list have
+            // those ids left out, and for everyone else the answer does not depend on it.
+            const bool own = can_see_dismissals(principal, id);
+            const auto dismissed = own ? registry.dismissals(id) : DismissedSuggestions{};
+            auto response = registry.read([&](const Registry& r) {
+                if (!r.find_municipality(id))
+                    return error_response(404, "not_found", "no municipality with id \"" + id + "\"");
                 Json list = Json::array();
                 for (const auto& suggestion : suggest_partners(r, id, options, dismissed)) list.push_back(to_json(suggestion));
                 return ok(Json{{"municipality", id}, {"suggestions", list}});
             });
+            if (own) response.headers.emplace_back("Cache-Control", "private, no-store");
+            return response;
         } catch (const BadParameter& bad) {
             return error_response(400, "bad_request", bad.message);
-        } catch (const DecodeError& e) {
-            return error_response(422, "invalid", std::string("dismissed_suggestions.") + e.what());
         }
     });
 }

@@ -76,7 +76,7 @@ std::optional<Principal> authenticate(Store& store, std::string_view authorizati
     if (!token || token->revoked) return std::nullopt;
     const auto role = role_from_string(token->role);
     if (!role) return std::nullopt;
-    return Principal{*role, token->municipality, token->id};
+    return Principal{*role, token->municipality, token->id, token->label};
 }
 
 std::optional<std::string> write_refusal(const Principal& principal, const Change& change, const nlohmann::json& current) {
@@ -126,6 +126,11 @@ bool can_see(const Principal& principal, const Proposal& proposal) {
     if (principal.is_moderator()) return true;
     if (principal.role != Role::editor) return false;
     return principal.municipality == proposal.from || principal.municipality == proposal.to;
+}
+
+bool can_see_dismissals(const Principal& principal, const std::string& municipality) {
+    if (principal.is_moderator()) return true;
+    return principal.role == Role::editor && principal.municipality == municipality;
 }
 
 }  // namespace prd::server

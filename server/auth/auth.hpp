@@ -24,6 +24,7 @@ struct Principal {
     Role role = Role::anonymous;
     std::string municipality;  ///< for editors
     std::string token_id;      ///< empty for anonymous callers
+    std::string label;         ///< the token's label, e.g. who it was made for
     /// How the principal appears in logs: "-", "editor:tok_ab12cd34@UA46060250000025047", ...
     std::string log_name() const;
     bool is_moderator() const { return role == Role::moderator || role == Role::admin; }
@@ -48,5 +49,9 @@ std::optional<std::string> write_refusal(const Principal& principal, const Chang
 
 /// Whether the principal may see this proposal (its two sides' editors and moderators).
 bool can_see(const Principal& principal, const Proposal& proposal);
+
+/// Whether the principal may read and change the suggestions this municipality hid or declined
+/// (its editors and moderators).
+bool can_see_dismissals(const Principal& principal, const std::string& municipality);
 
 }  // namespace prd::server

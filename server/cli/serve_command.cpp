@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "api/api.hpp"
+#include "api/dismissed_routes.hpp"
 #include "api/registry_service.hpp"
 #include "api/search_routes.hpp"
 #include "cli/commands.hpp"
@@ -106,6 +107,7 @@ int serve_command(const Args& args) {
     server::Api api(registry);
     auto index = std::make_shared<server::IndexCache>(registry);
     server::add_search_routes(api, registry, index);
+    server::add_dismissed_routes(api, registry);
     const server::TextVersion text_version(registry, index, {options.public_url});
     http.pages = [&text_version](const server::ApiRequest& request) { return text_version.handle(request); };
     server::HttpServer http_server(api, http);
@@ -116,6 +118,9 @@ int serve_command(const Args& args) {
                  options.data_dir.c_str(), registry.seeded() ? "seeded from the built-in registry" : "loaded",
                  static_cast<long long>(registry.revision()), counts.municipalities, counts.partnerships,
                  http.web_dir.empty() ? "(none: API only)" : http.web_dir.c_str());
+    if (registry.dismissals_moved() > 0)
+        std::fprintf(stderr, "start: moved the dismissed suggestions of %zu municipalities out of their public records\n",
+                     registry.dismissals_moved());
     const std::string shown_host = http.host.find(':') != std::string::npos ? "[" + http.host + "]" : http.host;
     std::printf("listening on http://%s:%d\n", shown_host.c_str(), port);
     std::fflush(stdout);

@@ -9,7 +9,7 @@
 namespace prd::server {
 namespace {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // Each step takes the schema from version i to i+1; a new version appends a step, never edits one.
 const char* const kMigrations[] = {
@@ -33,6 +33,9 @@ const char* const kMigrations[] = {
     "  created_at TEXT NOT NULL,"
     "  revoked INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
     "CREATE TABLE client_changes (key TEXT PRIMARY KEY, result TEXT NOT NULL) WITHOUT ROWID;",
+
+    // Private, apart from the public records: whom a community hid or declined.
+    "CREATE TABLE dismissed_suggestions (municipality TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID;",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
@@ -160,7 +163,8 @@ std::vector<StoredRecord> SqliteStore::load_all() {
 }
 
 void SqliteStore::commit(std::int64_t revision, const std::vector<StoredRecord>& records,
-                         const std::vector<ClientChangeResult>& results) {
+                         const std::vector<ClientChangeResult>& results,
+                         const std::vector<StoredDismissals>& dismissals) {
     std::lock_guard lock(m_mutex);
     exec("BEGIN IMMEDIATE");
     try {
@@ -183,6 +187,15 @@ void SqliteStore::commit(std::int64_t revision, const std::vector<StoredRecord>&
             remember.bind(2, result.json);
             remember.step();
             remember.reset();
+        }
+        Statement keep(m_db, "INSERT OR REPLACE INTO dismissed_suggestions (municipality, json) VALUES (?1, ?2)");
+        Statement forget(m_db, "DELETE FROM dismissed_suggestions WHERE municipality = ?1");
+        for (const auto& list : dismissals) {
+            auto& statement = list.json.empty() ? forget : keep;
+            statement.bind(1, list.municipality);
+            if (!list.json.empty()) statement.bind(2, list.json);
+            statement.step();
+            statement.reset();
         }
         Statement meta(m_db, "UPDATE meta SET value = ?1 WHERE key = 'revision'");
         meta.bind(1, std::to_string(revision));
@@ -231,6 +244,14 @@ std::optional<std::string> SqliteStore::find_client_change(const std::string& ke
     std::lock_guard lock(m_mutex);
     Statement query(m_db, "SELECT result FROM client_changes WHERE key = ?1");
     query.bind(1, key);
+    if (!query.step()) return std::nullopt;
+    return query.text(0);
+}
+
+std::optional<std::string> SqliteStore::find_dismissals(const std::string& municipality) {
+    std::lock_guard lock(m_mutex);
+    Statement query(m_db, "SELECT json FROM dismissed_suggestions WHERE municipality = ?1");
+    query.bind(1, municipality);
     if (!query.step()) return std::nullopt;
     return query.text(0);
 }

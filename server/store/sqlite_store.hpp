@@ -30,8 +30,10 @@ public:
     std::int64_t revision() override;
     std::vector<StoredRecord> load_all() override;
     void commit(std::int64_t revision, const std::vector<StoredRecord>& records,
-                const std::vector<ClientChangeResult>& results = {}) override;
+                const std::vector<ClientChangeResult>& results = {},
+                const std::vector<StoredDismissals>& dismissals = {}) override;
     std::optional<std::string> find_client_change(const std::string& key) override;
+    std::optional<std::string> find_dismissals(const std::string& municipality) override;
     void add_token(const TokenRecord& token) override;
     std::optional<TokenRecord> find_token_by_hash(const std::string& hash) override;
     bool revoke_token(const std::string& id) override;

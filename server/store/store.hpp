@@ -39,6 +39,13 @@ struct ClientChangeResult {
     std::string json;  ///< the result item exactly as it was answered
 };
 
+/// A community's hidden or declined partner suggestions. Private: kept apart from the public
+/// records, so no snapshot or change feed carries whom a community turned down.
+struct StoredDismissals {
+    std::string municipality;
+    std::string json;  ///< the list as JSON; empty deletes the municipality's list
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -49,13 +56,17 @@ public:
     /// Every stored record (tombstones included), ordered by kind and id.
     virtual std::vector<StoredRecord> load_all() = 0;
 
-    /// Writes the records and the new registry revision in one transaction. When it returns,
-    /// the write is durable; when it throws, nothing of it was stored.
+    /// Writes the records, the dismissal lists and the new registry revision in one transaction.
+    /// When it returns, the write is durable; when it throws, nothing of it was stored.
     virtual void commit(std::int64_t revision, const std::vector<StoredRecord>& records,
-                        const std::vector<ClientChangeResult>& results = {}) = 0;
+                        const std::vector<ClientChangeResult>& results = {},
+                        const std::vector<StoredDismissals>& dismissals = {}) = 0;
 
     /// The remembered answer to a client change, if it was applied before.
     virtual std::optional<std::string> find_client_change(const std::string& key) = 0;
+
+    /// The municipality's dismissal list as JSON, or nothing when it has none.
+    virtual std::optional<std::string> find_dismissals(const std::string& municipality) = 0;
 
     virtual void add_token(const TokenRecord& token) = 0;
     virtual std::optional<TokenRecord> find_token_by_hash(const std::string& hash) = 0;

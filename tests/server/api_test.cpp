@@ -78,5 +78,43 @@ TEST_F(ApiTest, TheDataFolderIsSeededOnceAndThenLoaded) {
     EXPECT_EQ(reopened.snapshot()->json, m_service.snapshot()->json);
 }
 
+TEST_F(ApiTest, SessionSaysWhoTheCallerIs) {
+    const auto anonymous = get("/api/v1/session");
+    ASSERT_EQ(anonymous.status, 200);
+    EXPECT_EQ(nlohmann::json::parse(anonymous.body), (nlohmann::json{{"role", "anonymous"}}));
+    EXPECT_EQ(header(anonymous, "Cache-Control"), "private, no-store");
+
+    const auto editor = make_token(Role::editor, "UA80000000000093317", "Kyiv city council", "2026-11-29T12:00:00Z");
+    const auto moderator = make_token(Role::moderator, "", "registry team", "2026-11-29T12:00:00Z");
+    m_service.store().add_token(editor.record);
+    m_service.store().add_token(moderator.record);
+
+    const auto as_editor = get("/api/v1/session", {{"Authorization", "Bearer " + editor.secret}});
+    ASSERT_EQ(as_editor.status, 200);
+    EXPECT_EQ(nlohmann::json::parse(as_editor.body), (nlohmann::json{{"role", "editor"},
+                                                                     {"municipality", "UA80000000000093317"},
+                                                                     {"token_id", editor.record.id},
+                                                                     {"label", "Kyiv city council"}}));
+    const auto as_moderator = get("/api/v1/session", {{"Authorization", "Bearer " + moderator.secret}});
+    ASSERT_EQ(as_moderator.status, 200);
+    EXPECT_EQ(nlohmann::json::parse(as_moderator.body), (nlohmann::json{{"role", "moderator"},
+                                                                        {"municipality", ""},
+                                                                        {"token_id", moderator.record.id},
+                                                                        {"label", "registry team"}}));
+}
+
+TEST_F(ApiTest, SessionRefusesABadOrRevokedTokenLikeEveryRoute) {
+    const auto token = make_token(Role::editor, "UA80000000000093317", "revoked soon", "2026-11-29T12:00:00Z");
+    m_service.store().add_token(token.record);
+    m_service.store().revoke_token(token.record.id);
+    for (const std::string& authorization :
+         {"Bearer " + token.secret, std::string("Bearer prd_not-a-token"), std::string("Basic dXNlcjpwYXNz")}) {
+        const auto response = get("/api/v1/session", {{"Authorization", authorization}});
+        EXPECT_EQ(response.status, 401) << authorization;
+        EXPECT_EQ(nlohmann::json::parse(response.body)["error"]["code"], "unauthorized") << authorization;
+        EXPECT_EQ(header(response, "WWW-Authenticate"), "Bearer");
+    }
+}
+
 }  // namespace
 }  // namespace prd::server

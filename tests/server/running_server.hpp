@@ -1,11 +1,13 @@
 #pragma once
 // A real HttpServer over a fresh data folder (seeded with the built-in registry), listening on an
-// ephemeral port in a thread of the test process. It serves the API, the text version and the web
-// bundle, as `partnership serve` does.
+// ephemeral port in a thread of the test process. It serves the API with the routes `partnership
+// serve` plugs in, the text version and the web bundle, as `partnership serve` does.
 
 #include <memory>
 #include <thread>
 
+#include "api/dismissed_routes.hpp"
+#include "api/search_routes.hpp"
 #include "html/text_version.hpp"
 #include "http/http_server.hpp"
 #include "seed/default_registry.hpp"
@@ -22,6 +24,8 @@ public:
           m_api(m_service),
           m_text_version(m_service, std::make_shared<server::IndexCache>(m_service)),
           m_server(m_api, options(web_dir, std::move(cors_origin), m_text_version)) {
+        server::add_search_routes(m_api, m_service);
+        server::add_dismissed_routes(m_api, m_service);
         m_port = m_server.bind();
         m_thread = std::thread([this] { m_server.serve(); });
     }

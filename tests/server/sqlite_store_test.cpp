@@ -56,6 +56,34 @@ TEST(SqliteStore, UsesWalAndRefusesASchemaFromTheFuture) {
     }
 }
 
+TEST(SqliteStore, DismissalListsAreKeptApartFromTheRecordsAndSurviveReopening) {
+    test::TempDir dir;
+    {
+        SqliteStore store(dir.path());
+        store.commit(4, {}, {},
+                     {{"UA46060250000025047", R"({"entries":[{"id":"PL-3088171"}]})"}, {"PL-3088171", R"({"entries":[]})"}});
+        store.commit(4, {}, {}, {{"PL-3088171", ""}});
+    }
+    SqliteStore reopened(dir.path());
+    EXPECT_EQ(reopened.find_dismissals("UA46060250000025047"), R"({"entries":[{"id":"PL-3088171"}]})");
+    EXPECT_EQ(reopened.find_dismissals("PL-3088171"), std::nullopt) << "an empty list deletes the row";
+    EXPECT_TRUE(reopened.load_all().empty()) << "a dismissal list is not a public record";
+    EXPECT_EQ(reopened.revision(), 4);
+}
+
+TEST(SqliteStore, AStoreFromBeforeTheDismissalTableIsUpgraded) {
+    test::TempDir dir;
+    { SqliteStore store(dir.path()); }
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir.path() / "registry.sqlite3").c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "DROP TABLE dismissed_suggestions; PRAGMA user_version=2", nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+    SqliteStore upgraded(dir.path());
+    upgraded.commit(1, {}, {}, {{"UA46060250000025047", "{}"}});
+    EXPECT_EQ(upgraded.find_dismissals("UA46060250000025047"), "{}");
+}
+
 TEST(SqliteStore, AnUnwritableDataFolderIsAClearError) {
     test::TempDir dir;
     const auto file = dir.path() / "not-a-folder";
