@@ -151,18 +151,11 @@ void partnerships_section(std::string& out, const Registry& registry, const Muni
 }
 
 void suggestions_section(std::string& out, const Registry& registry, const Municipality& m, Lang lang) {
-    // Suggestions a community hid or declined stay hidden here too, as in the API and the app.
-    DismissedSuggestions dismissed;
-    if (const auto it = m.extra.find("dismissed_suggestions"); it != m.extra.end()) {
-        try {
-            dismissed = dismissed_suggestions_from_json(*it);
-        } catch (const DecodeError&) {
-            // A malformed list hides nothing; the page still shows.
-        }
-    }
+    // A public page: a community's hidden and declined suggestions are private to its editors, so
+    // the plain ranking is shown (as the API shows anonymous callers).
     MatchOptions options;
     options.limit = 10;
-    const auto suggestions = suggest_partners(registry, m.id, options, dismissed);
+    const auto suggestions = suggest_partners(registry, m.id, options);
     out += "<h2>";
     append_escaped(out, text(Label::suggestions_heading, lang));
     out += "</h2>\n<p>";
