@@ -259,13 +259,13 @@ ApplyResult Registry::apply(const Change& change, std::string_view now) {
     return result;
 }
 
-Registry Registry::from_snapshot(const Snapshot& snapshot) {
+Registry Registry::from_snapshot(Snapshot snapshot) {
     Registry registry;
     registry.m_revision = snapshot.revision;
-    // Validates each record of one list and adds it, or throws naming "<list>[i].<field>".
-    auto load = [&](const char* list, const auto& source, auto& target, auto references) {
+    // Validates each record of one list and moves it in, or throws naming "<list>[i].<field>".
+    auto load = [&](const char* list, auto& source, auto& target, auto references) {
         for (std::size_t i = 0; i < source.size(); ++i) {
-            const auto& record = source[i];
+            auto& record = source[i];
             const std::string path = json_read::index_path(list, i);
             ValidationErrors errors = validate(record);
             ValidationErrors missing = references(record);
@@ -273,9 +273,12 @@ Registry Registry::from_snapshot(const Snapshot& snapshot) {
             if (!errors.empty()) {
                 throw json_read::with_prefix(DecodeError(errors.front().field, errors.front().rule), path);
             }
-            if (!target.emplace(record.id, record).second) throw DecodeError(path + ".id", "listed twice");
             registry.m_revision = std::max(registry.m_revision, record.revision);
+            std::string id = record.id;
+            if (!target.emplace(std::move(id), std::move(record)).second) throw DecodeError(path + ".id", "listed twice");
         }
+        source.clear();
+        source.shrink_to_fit();  // a registry of 100,000 should not stand in memory twice
     };
     auto none = [](const auto& r) { return no_references(r); };
     load("municipalities", snapshot.municipalities, registry.m_municipalities, none);

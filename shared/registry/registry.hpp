@@ -77,7 +77,7 @@ public:
 
     /// Loads a snapshot as it is (records keep their revisions). Throws DecodeError when a record
     /// is invalid or refers to a municipality the snapshot lacks.
-    static Registry from_snapshot(const Snapshot& snapshot);
+    static Registry from_snapshot(Snapshot snapshot);
 
     /// A record that was removed, remembered so deltas can carry its tombstone.
     struct Removal {

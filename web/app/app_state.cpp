@@ -33,11 +33,11 @@ void AppState::begin_loading() {
     platform::HttpRequest request;
     request.url = std::string(snapshot_url);
     platform::fetch(std::move(request), [this](platform::HttpResponse response) {
-        accept_snapshot(response.status, response.body, response.error);
+        accept_snapshot(response.status, std::move(response.body), response.error);
     });
 }
 
-void AppState::accept_snapshot(int http_status, std::string_view body, std::string_view network_error) {
+void AppState::accept_snapshot(int http_status, std::string body, std::string_view network_error) {
     if (http_status == 0) {
         m_status = LoadStatus::error;
         m_error = network_error.empty() ? std::string("network error") : std::string(network_error);
@@ -49,9 +49,15 @@ void AppState::accept_snapshot(int http_status, std::string_view body, std::stri
         return;
     }
     try {
-        const nlohmann::json json = nlohmann::json::parse(body);
-        Registry registry = Registry::from_snapshot(snapshot_from_json(json));
-        m_registry = std::move(registry);
+        // Each form is dropped as soon as the next exists: WebAssembly memory never shrinks, so the
+        // peak is what a phone pays for as long as the tab is open.
+        Snapshot snapshot;
+        {
+            const nlohmann::json json = nlohmann::json::parse(body);
+            std::string().swap(body);
+            snapshot = snapshot_from_json(json);
+        }
+        m_registry = Registry::from_snapshot(std::move(snapshot));
         rebuild_index();
         m_status = LoadStatus::ready;
         m_error.clear();

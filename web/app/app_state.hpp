@@ -40,7 +40,7 @@ public:
     /// Turns a fetched snapshot into the registry and its search index. On any failure (network,
     /// HTTP status, JSON syntax, a record the core rejects) the status becomes error with a message
     /// naming the cause, and the registry shown so far is kept.
-    void accept_snapshot(int http_status, std::string_view body, std::string_view network_error);
+    void accept_snapshot(int http_status, std::string body, std::string_view network_error);
 
     LoadStatus status() const { return m_status; }
     const std::string& error() const { return m_error; }
