@@ -57,14 +57,22 @@ const STARTED = Date.now();
 function say(message) {
   process.stderr.write(`[app_bench ${((Date.now() - STARTED) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
 }
-async function cleanUp() {
-  while (cleanups.length) {
-    try {
-      await cleanups.pop()();
-    } catch {
-      // keep cleaning up the rest
+let cleaning = null;
+function cleanUp() {
+  cleaning ??= (async () => {
+    while (cleanups.length) {
+      try {
+        await cleanups.pop()();
+      } catch {
+        // keep cleaning up the rest
+      }
     }
-  }
+  })();
+  return cleaning;
+}
+let stopCode = null;  // set by a signal or the watchdog: stop measuring
+function checkStop() {
+  if (stopCode !== null) throw new Error("stopped");
 }
 
 // --- servers ----------------------------------------------------------------------------------
@@ -194,6 +202,7 @@ async function newContext(browser) {
 
 /// One cold start: navigation to the first frame and to a ready registry, as the page measured it.
 async function coldStart(browser, baseUrl) {
+  checkStop();
   const context = await newContext(browser);
   const page = await context.newPage();
   const pageLog = [];
@@ -207,8 +216,8 @@ async function coldStart(browser, baseUrl) {
   } catch (error) {
     const state = await page.evaluate(() => window.prdState ? { status: window.prdState.status } : null).catch(() => null);
     await context.close();
-    throw new Error(`the app did not finish loading: ${error.message.split("\n")[0]}; state ${JSON.stringify(state)}\n` +
-                    pageLog.join("\n"));
+    throw new Error(`the app did not finish loading: ${error.message.split("\n")[0]}; state ${JSON.stringify(state)}\n${
+      pageLog.join("\n")}`.trimEnd());
   }
   const result = await page.evaluate(() => {
     const s = window.prdState;
@@ -228,7 +237,7 @@ async function coldStart(browser, baseUrl) {
   });
   if (result.shellError || result.status !== "ready") {
     await context.close();
-    throw new Error(`the app reports ${result.status}: ${result.shellError || result.error}\n${pageLog.join("\n")}`);
+    throw new Error(`the app reports ${result.status}: ${result.shellError || result.error}\n${pageLog.join("\n")}`.trimEnd());
   }
   return { ...result, context, page };
 }
@@ -255,10 +264,12 @@ async function typingSession(page) {
   const search = [];        // ms inside WASM, per keystroke
   const searchFrame = [];   // frame_ms of the frame that ran the search
   const everyFrame = [];    // frame_ms of every frame from the first keystroke to the last
+  const queries = [];       // the query after each keystroke
   const mismatches = [];
   const startIndex = await page.evaluate(() => window.__prdBenchLog.length);
 
-  const keystroke = async (press) => {
+  const keystroke = async (query, press) => {
+    checkStop();
     const before = await page.evaluate(() => ({ searches: window.prdState.perf.searches, n: window.__prdBenchLog.length }));
     await press();
     // The first state with one more search is the frame that ran it: the app publishes its state
@@ -277,15 +288,21 @@ async function typingSession(page) {
     if (searches !== before.searches + 1) mismatches.push(`${searches - before.searches} searches for one keystroke`);
     search.push(searchMs);
     searchFrame.push(frameMs);
+    queries.push(query);
   };
 
   for (const query of QUERIES) {
-    for (const ch of query) {
-      await keystroke(() => (isAscii(ch) ? page.keyboard.type(ch) : page.keyboard.insertText(ch)));
+    const chars = [...query];
+    for (let i = 0; i < chars.length; ++i) {
+      const ch = chars[i];
+      await keystroke(chars.slice(0, i + 1).join(""),
+                      () => (isAscii(ch) ? page.keyboard.type(ch) : page.keyboard.insertText(ch)));
     }
     const typed = await page.evaluate(() => window.prdState.search && window.prdState.search.query);
     if (typed !== query) mismatches.push(`typed "${query}", the app has "${typed}"`);
-    for (let i = 0; i < [...query].length; ++i) await keystroke(() => page.keyboard.press("Backspace"));
+    for (let i = chars.length - 1; i >= 0; --i) {
+      await keystroke(chars.slice(0, i).join(""), () => page.keyboard.press("Backspace"));
+    }
   }
   const log = await page.evaluate((n) => window.__prdBenchLog.slice(n), startIndex);
   const seen = new Set();
@@ -295,7 +312,7 @@ async function typingSession(page) {
     everyFrame.push(frameMs);
   }
   const heapBytes = await page.evaluate(() => window.prdState.heap_bytes);
-  return { search, searchFrame, everyFrame, heapBytes, mismatches };
+  return { search, searchFrame, everyFrame, queries, heapBytes, mismatches };
 }
 
 /// Cold starts and a typing session against one server; any failure is returned, not thrown.
@@ -380,12 +397,20 @@ function printTable(columns) {
   console.log(line(header));
   for (const row of body) console.log(line(row));
   const keystrokes = columns.map((c) => `${c.title}: ${c.result.typing ? c.result.typing.search.length : 0}`).join(", ");
-  console.log(`(cold start: median of ${COLD_RUNS} runs, each in a fresh browser context with an empty cache, times ` +
+  console.log(`(cold start: median of ${COLD_RUNS} run${COLD_RUNS === 1 ? "" : "s"}, each in a fresh browser context with an empty cache, times ` +
               `from navigation start; keystrokes measured: ${keystrokes}; the frame is the one that ran the search; ` +
               `times inside the page have Chromium's 0.1 ms timer resolution)`);
   const load = os.loadavg()[0].toFixed(1);
   console.log(`(load average over the last minute at the end: ${load} on ${cores} cores; other work on the machine ` +
               `shows up in these numbers)`);
+  for (const c of columns) {
+    const t = c.result.typing;
+    if (!t) continue;
+    const slowest = t.search.map((ms, i) => ({ ms, query: t.queries[i], frame: t.searchFrame[i] }))
+      .sort((a, b) => b.ms - a.ms).slice(0, 5)
+      .map((x) => `"${x.query}" ${x.ms.toFixed(1)} ms (frame ${x.frame.toFixed(1)} ms)`);
+    console.log(`slowest searches, ${c.title}: ${slowest.join(", ")}`);
+  }
   for (const c of columns) if (c.result.error) console.log(`${c.title}: not measured: ${c.result.error.split("\n")[0]}`);
 }
 
@@ -408,12 +433,15 @@ async function main() {
   const realSnapshot = await response.json();
   const currentCount = realSnapshot.municipalities.length;
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+  // The signals are ours to handle: clean up everything, then stop (see the end of this file).
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000,
+                                          handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   cleanups.push(() => browser.close());
 
   const current = await measure(browser, `current (${currentCount})`, real.url, currentCount);
   await real.stop();
 
+  checkStop();
   say(`building a synthetic snapshot of ${LARGE_SIZE} municipalities`);
   const synthetic = buildSyntheticSnapshot(realSnapshot, { size: LARGE_SIZE });
   const syntheticJson = Buffer.from(JSON.stringify(synthetic));
@@ -422,6 +450,7 @@ async function main() {
   const large = await measure(browser, `${LARGE_SIZE}`, fake.url, synthetic.municipalities.length);
   await fake.stop();
 
+  checkStop();
   printTable([
     { title: `current (${currentCount.toLocaleString("en-US")})`, result: current },
     { title: LARGE_SIZE.toLocaleString("en-US"), result: large },
@@ -430,16 +459,16 @@ async function main() {
   return current.runs.length > 0 || large.runs.length > 0;
 }
 
-const watchdog = setTimeout(async () => {
-  say(`gave up after ${WATCHDOG_MS / 60_000} minutes`);
-  await cleanUp();
-  process.exit(1);
-}, WATCHDOG_MS);
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.once(signal, async () => {
-    await cleanUp();
-    process.exit(130);
-  });
+async function stopEverything(why, code) {
+  stopCode = code;
+  say(why);
+  const timeout = new Promise((resolve) => setTimeout(resolve, 15_000));
+  await Promise.race([cleanUp(), timeout]);
+  process.exit(code);
+}
+const watchdog = setTimeout(() => stopEverything(`gave up after ${WATCHDOG_MS / 60_000} minutes`, 1), WATCHDOG_MS);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.once(signal, () => stopEverything(`stopped by ${signal}`, 128 + os.constants.signals[signal]));
 }
 
 let ok = false;
@@ -450,4 +479,4 @@ try {
 }
 await cleanUp();
 clearTimeout(watchdog);
-process.exit(ok ? 0 : 1);
+process.exit(stopCode ?? (ok ? 0 : 1));

@@ -122,8 +122,7 @@ export async function waitForState(page, predicateSource, what) {
 
 /// Clicks the centre of a control the app published in prdState.targets, like a person would.
 export async function clickTarget(page, name) {
-  const target = (await state(page)).targets[name];
-  assert.ok(target, `the app publishes no click target "${name}"`);
+  const target = await revealTarget(page, name);
   const x = target.x + target.width / 2;
   const y = target.y + target.height / 2;
   await page.mouse.move(x, y);
@@ -131,6 +130,21 @@ export async function clickTarget(page, name) {
   await page.mouse.down();
   await page.waitForTimeout(100);
   await page.mouse.up();
+}
+
+/// Scrolls with the mouse wheel, as a person would, until the named target is on screen; returns it.
+export async function revealTarget(page, name) {
+  const viewport = page.viewportSize();
+  for (let i = 0; i < 60; ++i) {
+    const target = (await state(page)).targets[name];
+    assert.ok(target, `the app publishes no target "${name}"`);
+    const bottom = target.y + target.height;
+    if (target.y >= 0 && bottom <= viewport.height - 4) return target;
+    await page.mouse.move(viewport.width * 0.6, viewport.height * 0.5);
+    await page.mouse.wheel(0, bottom > viewport.height ? 120 : -120);
+    await page.waitForTimeout(60);
+  }
+  assert.fail(`target "${name}" could not be scrolled into view`);
 }
 
 /// How many distinct colours the PNG has, and the share of the most common one, decoded by the
@@ -195,8 +209,7 @@ export function createToken(role, municipality, label) {
 
 /// Clicks a target with no pause between press and release, as a quick click does.
 export async function quickClick(page, name) {
-  const t = (await state(page)).targets[name];
-  assert.ok(t, `the app publishes no click target "${name}"`);
+  const t = await revealTarget(page, name);
   await page.mouse.click(t.x + t.width / 2, t.y + t.height / 2);
 }
 

@@ -39,6 +39,7 @@ struct FrameReport {
     Page view = Page::find;                   ///< the page drawn this frame (the route may have changed during it)
     double search_ms = -1;                    ///< Find's last search, in milliseconds (-1 when Find is not shown)
     int searches = 0;                         ///< how many searches Find has run
+    float search_scroll = 0;                  ///< how far Find's results are scrolled, in CSS pixels
     std::size_t search_total = 0;             ///< how many records match Find's query and filters
     std::string selected;                     ///< the record whose page is open ("" for none)
     std::vector<ReportedHit> search_results;  ///< the first 20 results of Find

@@ -33,7 +33,7 @@ nlohmann::json hits_json(const std::vector<ReportedHit>& hits, bool with_reason)
 //   route: the hash route ("/search?q=Lviv"), view: the page ("find", "municipality", ...),
 //   selected: the id of the record whose page is open, or null,
 //   language: "uk" | "en", revision, municipalities, partnerships: record counts,
-//   search: {query, total, results: [{id, score, reason}] (the first 20)} on Find,
+//   search: {query, total, scroll (CSS px), results: [{id, score, reason}] (the first 20)} on Find,
 //   suggestions: [{id, score}] on a profile, conflicts: [{field, mine, theirs}] in the editor,
 //   signed_in: {role, municipality} | null, session: "signed_out" | "checking" | ...,
 //   editor: "closed" | "editing" | "saving" | "saved" | "conflict" | "failed",
@@ -58,6 +58,7 @@ std::string published_state(const AppState& app, const FrameReport& report, cons
     if (report.view == Page::find) {
         state["search"] = {{"query", app.route().param("q")},
                            {"total", report.search_total},
+                           {"scroll", report.search_scroll},
                            {"results", hits_json(report.search_results, true)}};
     } else {
         state["search"] = nullptr;

@@ -161,6 +161,8 @@ void EditPanel::draw(UiContext& ui) {
         m_languages = join(editor.draft().languages);
         m_languages_for = stored->id + "#" + std::to_string(editor.base().revision);
     }
+    // Save stays in sight above the scrolling form, on a phone too.
+    if (editor.state() != ProfileEditor::State::conflict) draw_actions(ui);
     ImGui::BeginChild("edit", ImVec2(0, 0), false);
     if (editor.state() == ProfileEditor::State::conflict) {
         draw_conflicts(ui);
@@ -225,9 +227,12 @@ void EditPanel::draw_form(UiContext& ui) {
     ui.mark_target("profile.open_to_partners");
 
     if (changed) editor.changed();
+}
 
-    ImGui::Spacing();
-    ImGui::Separator();
+void EditPanel::draw_actions(UiContext& ui) {
+    AppState& app = ui.app();
+    ProfileEditor& editor = app.editor();
+    const ValidationErrors errors = editor.errors();
     const bool saving = editor.state() == ProfileEditor::State::saving;
     ImGui::BeginDisabled(saving || !errors.empty() || !editor.has_changes());
     if (action_button(ui, ui.text(Text::save), "profile.save", true)) {
@@ -247,6 +252,7 @@ void EditPanel::draw_form(UiContext& ui) {
         error_line(ui, std::string(ui.text(Text::not_saved)) + " " + editor.message());
     }
     if (!errors.empty()) error_line(ui, ui.text(Text::fix_errors_first));
+    ImGui::Separator();
 }
 
 void EditPanel::draw_conflicts(UiContext& ui) {

@@ -16,6 +16,7 @@ public:
     void draw(UiContext& ui) override;
 
 private:
+    void draw_actions(UiContext& ui);
     void draw_form(UiContext& ui);
     void draw_conflicts(UiContext& ui);
 

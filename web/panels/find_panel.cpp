@@ -151,7 +151,9 @@ void FindPanel::draw(UiContext& ui) {
         m_query = routed;
         m_routed_query = routed;
     }
-    if (app.take_search_focus()) ImGui::SetKeyboardFocusHere();
+    // '/' from anywhere: the search box takes the keyboard (SetKeyboardFocusHere's tabbing request
+    // does not reach an item in a child window here; activating the item by id does).
+    if (app.take_search_focus()) ImGui::ActivateItemByID(ImGui::GetID("##search"));
     const float clear_width = m_query.empty() ? 0 : ImGui::CalcTextSize(ui.text(Text::clear)).x + ui.px(32);
     if (text_field(ui, "##search", ui.text(Text::search_hint), m_query, "search",
                    ImGui::GetContentRegionAvail().x - clear_width)) {
@@ -259,6 +261,7 @@ void FindPanel::draw_results(UiContext& ui) {
         ImGui::EndChild();
         return;
     }
+    report.search_scroll = ImGui::GetScrollY() / ui.pixel_ratio();
     if (m_response.hits.empty()) ImGui::TextDisabled("%s", ui.text(Text::nothing_matches));
     for (std::size_t i = 0; i < m_response.hits.size(); ++i) {
         const SearchHit& hit = m_response.hits[i];

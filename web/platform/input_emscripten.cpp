@@ -35,6 +35,7 @@ struct InputState {
     double last_time_ms = 0;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_COUNT;
     std::vector<float> text_fields;  ///< x, y, width, height per field, in CSS pixels
+    ImGuiID pan_window = 0;          ///< the window the finger scrolled last: momentum goes on there
     double pixel_ratio = 1;
 };
 
@@ -110,9 +111,11 @@ void set_clipboard(void*, const char* text) {
 ImGuiPlatformImeData g_ime{};
 void set_ime_data(ImGuiViewport*, ImGuiPlatformImeData* data) { g_ime = *data; }
 
-/// The nearest window under the pointer that can scroll vertically (or horizontally for dx).
+/// The nearest window under the pointer that can scroll vertically (or horizontally for dx); once
+/// the finger has lifted (nothing hovered), the window it was scrolling.
 ImGuiWindow* scrollable_window_under_pointer(bool vertical) {
     ImGuiWindow* window = ImGui::GetCurrentContext()->HoveredWindow;
+    if (window == nullptr && state().pan_window != 0) window = ImGui::FindWindowByID(state().pan_window);
     while (window != nullptr) {
         const float max = vertical ? window->ScrollMax.y : window->ScrollMax.x;
         if (max > 0 && (window->Flags & ImGuiWindowFlags_NoScrollWithMouse) == 0) return window;
@@ -127,8 +130,10 @@ void apply_pan(double pixel_ratio) {
     const float dx = s.pan_x * static_cast<float>(pixel_ratio);
     const float dy = s.pan_y * static_cast<float>(pixel_ratio);
     s.pan_x = s.pan_y = 0;
-    if (ImGuiWindow* w = scrollable_window_under_pointer(true); w != nullptr && dy != 0)
+    if (ImGuiWindow* w = scrollable_window_under_pointer(true); w != nullptr && dy != 0) {
         ImGui::SetScrollY(w, std::clamp(w->Scroll.y - dy, 0.0f, w->ScrollMax.y));
+        s.pan_window = w->ID;
+    }
     if (ImGuiWindow* w = scrollable_window_under_pointer(false); w != nullptr && dx != 0)
         ImGui::SetScrollX(w, std::clamp(w->Scroll.x - dx, 0.0f, w->ScrollMax.x));
 }

@@ -212,6 +212,7 @@ var LibraryPrdPlatform = {
                 y: p[1],
                 t: performance.now(),
                 mode: 'pending',
+                samples: [[performance.now(), p[0], p[1]]],
                 vx: 0,
                 vy: 0,
                 timer: 0
@@ -245,10 +246,14 @@ var LibraryPrdPlatform = {
             if (touch.mode === 'pan') {
                 var dx = p[0] - touch.x;
                 var dy = p[1] - touch.y;
-                var dt = Math.max(1, now - touch.t);
                 _prd_input_pan(dx, dy);
-                touch.vx = 0.7 * touch.vx + 0.3 * (dx / dt);
-                touch.vy = 0.7 * touch.vy + 0.3 * (dy / dt);
+                // The fling's speed: the distance covered in the last 100 ms.
+                touch.samples.push([now, p[0], p[1]]);
+                while (touch.samples.length > 2 && now - touch.samples[0][0] > 100) touch.samples.shift();
+                var first = touch.samples[0];
+                var span = Math.max(1, now - first[0]);
+                touch.vx = (p[0] - first[1]) / span;
+                touch.vy = (p[1] - first[2]) / span;
             } else if (touch.mode === 'press') {
                 _prd_input_pointer_move(p[0], p[1]);
             }
