@@ -18,19 +18,26 @@ struct Words {
 };
 
 // The fields and rules this form can break, in Ukrainian; anything else is shown as the core says it.
-constexpr Words field_words[] = {
-    {"description.uk", "Опис українською"},
-    {"description.en", "Опис англійською"},
-    {"contacts.email", "Ел. пошта"},
-    {"contacts.website", "Вебсайт"},
-    {"contacts.phone", "Телефон"},
-    {"contacts.person", "Контактна особа"},
-    {"languages", "Мови"},
-    {"needs", "Потреби"},
-    {"offers", "Пропозиції"},
-    {"names.uk", "Назва українською"},
-    {"names.en", "Назва англійською"},
-    {"names.native", "Назва рідною мовою"},
+struct FieldName {
+    std::string_view field;
+    std::string_view uk;
+    std::string_view en;
+};
+constexpr FieldName field_names[] = {
+    {"description.uk", "Опис українською", "Description in Ukrainian"},
+    {"description.en", "Опис англійською", "Description in English"},
+    {"contacts.email", "Ел. пошта", "E-mail"},
+    {"contacts.website", "Вебсайт", "Website"},
+    {"contacts.phone", "Телефон", "Phone"},
+    {"contacts.person", "Контактна особа", "Contact person"},
+    {"languages", "Мови", "Languages"},
+    {"needs", "Потреби", "Needs"},
+    {"offers", "Пропозиції", "Offers"},
+    {"names.uk", "Назва українською", "Name in Ukrainian"},
+    {"names.en", "Назва англійською", "Name in English"},
+    {"names.native", "Назва рідною мовою", "Native name"},
+    {"open_to_partners", "Відкрита до нових партнерів", "Open to new partners"},
+    {"verified", "Підтверджено", "Verified"},
 };
 constexpr Words rule_words[] = {
     {"must be an e-mail address, e.g. office@example.org", "має бути адресою ел. пошти, напр. office@example.org"},
@@ -121,11 +128,17 @@ bool sector_list(UiContext& ui, const char* id, std::vector<SectorEntry>& list) 
 
 }  // namespace
 
+std::string field_label(std::string_view field, Lang lang) {
+    for (const FieldName& f : field_names)
+        if (field == f.field) return std::string(lang == Lang::uk ? f.uk : f.en);
+    return std::string(field);
+}
+
 std::string error_text(const ValidationError& error, Lang lang) {
     if (lang == Lang::en) return error.message();
     std::string field = error.field;
-    for (const Words& w : field_words)
-        if (field_root(error.field) == w.en) field = std::string(w.uk) + " (" + error.field + ")";
+    for (const FieldName& f : field_names)
+        if (field_root(error.field) == f.field) field = std::string(f.uk) + " (" + error.field + ")";
     std::string rule = error.rule;
     for (const Words& w : rule_words)
         if (error.rule == w.en) rule = w.uk;
@@ -261,7 +274,7 @@ void EditPanel::draw_conflicts(UiContext& ui) {
     for (std::size_t i = 0; i < editor.conflicts().size(); ++i) {
         ProfileEditor::FieldConflict& c = editor.conflicts()[i];
         ImGui::PushID(static_cast<int>(i));
-        heading(ui, c.field);
+        heading(ui, field_label(c.field, ui.lang()));
         if (ImGui::RadioButton(ui.text(Text::keep_mine), c.keep_mine)) c.keep_mine = true;
         ui.mark_target("conflict." + c.field + ".mine");
         paragraph(ui, c.mine.empty() ? std::string("—") : c.mine);

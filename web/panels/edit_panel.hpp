@@ -24,6 +24,8 @@ private:
     std::string m_languages_for;  ///< the record m_languages was filled from
 };
 
+/// The name of a profile field for people ("Контактна особа" for contacts.person).
+std::string field_label(std::string_view field, Lang lang);
 /// A validation error for people: the field and the rule in the UI language where known.
 std::string error_text(const ValidationError& error, Lang lang);
 

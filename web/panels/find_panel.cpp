@@ -123,6 +123,9 @@ void FindPanel::refresh(UiContext& ui) {
     if (key == m_searched) return;
     m_searched = key;
     SearchRequest request = request_for(app.route(), m_limit);
+    // Facet counts cost a pass over every match (tens of thousands for one letter at 100,000
+    // municipalities); they are shown only in the open filters.
+    request.want_facets = m_filters_open;
     const double started = platform::now_ms();
     m_response = app.index().search(request);
     // Ukrainian communities first, unless the person turned it off or chose a country: the
@@ -172,7 +175,8 @@ void FindPanel::draw(UiContext& ui) {
     ui.report().searches = m_searches;
 
     ImGui::SetNextItemOpen(!ui.narrow(), ImGuiCond_Once);
-    if (ImGui::CollapsingHeader(ui.text(Text::filters))) draw_filters(ui);
+    m_filters_open = ImGui::CollapsingHeader(ui.text(Text::filters));
+    if (m_filters_open) draw_filters(ui);
     ui.mark_target("filters");
 
     char found[96];
