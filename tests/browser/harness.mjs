@@ -33,12 +33,13 @@ export let baseUrl = null;
 export let browser = null;
 const serverLog = [];
 
-export function startServer() {
+/// Starts `partnership serve` on a free port with a fresh data folder, serving `webDir` (the built
+/// bundle; or, with needsApp false, just the page shell); resolves to its base URL.
+export function startServer(webDir = process.env.PRD_WEB_DIR, needsApp = true) {
   const bin = process.env.PRD_SERVER_BIN;
-  const webDir = process.env.PRD_WEB_DIR;
   assert.ok(bin && fs.existsSync(bin), `PRD_SERVER_BIN must name the server binary (got ${bin})`);
-  assert.ok(webDir && fs.existsSync(path.join(webDir, "app.wasm")),
-            `PRD_WEB_DIR must hold the built web bundle (got ${webDir}); build it with the web preset`);
+  assert.ok(webDir && fs.existsSync(path.join(webDir, needsApp ? "app.wasm" : "index.html")),
+            `the web folder must hold ${needsApp ? "the built web bundle (build it with the web preset)" : "shell/"} (got ${webDir})`);
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "prd-browser-"));
   server = spawn(bin, ["serve", "--data", dataDir, "--listen", "127.0.0.1:0", "--web", webDir],
                  { stdio: ["ignore", "pipe", "pipe"] });
@@ -62,12 +63,16 @@ export function startServer() {
   });
 }
 
+/// Stops the server and removes its data folder.
 export async function stopServer() {
-  if (!server || server.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  const timeout = new Promise((resolve) => setTimeout(() => resolve("timeout"), 5_000));
-  if ((await Promise.race([exited, timeout])) === "timeout") server.kill("SIGKILL");
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    const timeout = new Promise((resolve) => setTimeout(() => resolve("timeout"), 5_000));
+    if ((await Promise.race([exited, timeout])) === "timeout") server.kill("SIGKILL");
+  }
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  dataDir = null;
 }
 
 /// Opens the app and waits until it reports ready (or fails with everything the page said).
@@ -197,7 +202,6 @@ export async function setUp() {
 export async function tearDown() {
   if (browser) await browser.close();
   await stopServer();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
 /// An access token made the way an administrator makes one, with the real CLI.

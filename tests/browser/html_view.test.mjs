@@ -9,12 +9,12 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { startServer, stopServer } from "./harness.mjs";
 
 const CHROMIUM = process.env.PRD_CHROMIUM || "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
@@ -40,47 +40,8 @@ const PAGES = [
 ];
 const LANGS = ["uk", "en"];
 
-let server = null;
-let dataDir = null;
 let baseUrl = null;
 let browser = null;
-const serverLog = [];
-
-function startServer() {
-  const bin = process.env.PRD_SERVER_BIN;
-  const shellDir = process.env.PRD_SHELL_DIR;
-  assert.ok(bin && fs.existsSync(bin), `PRD_SERVER_BIN must name the server binary (got ${bin})`);
-  assert.ok(shellDir && fs.existsSync(path.join(shellDir, "index.html")), `PRD_SHELL_DIR must hold shell/ (got ${shellDir})`);
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "prd-html-view-"));
-  server = spawn(bin, ["serve", "--data", dataDir, "--listen", "127.0.0.1:0", "--web", shellDir],
-                 { stdio: ["ignore", "pipe", "pipe"] });
-  server.stderr.on("data", (chunk) => serverLog.push(chunk.toString()));
-  return new Promise((resolve, reject) => {
-    let buffered = "";
-    const timer = setTimeout(() => reject(new Error("server printed no 'listening on' line in 20 s:\n" +
-                                                    serverLog.join(""))), 20_000);
-    server.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code} before listening:\n${serverLog.join("")}`));
-    });
-    server.stdout.on("data", (chunk) => {
-      buffered += chunk.toString();
-      const match = /^listening on (http:\/\/\S+)\s*$/m.exec(buffered);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-  });
-}
-
-async function stopServer() {
-  if (!server || server.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  const timeout = new Promise((resolve) => setTimeout(() => resolve("timeout"), 5_000));
-  if ((await Promise.race([exited, timeout])) === "timeout") server.kill("SIGKILL");
-}
 
 function url(pagePath, lang) {
   return baseUrl + pagePath + (pagePath.includes("?") ? "&" : "?") + "lang=" + lang;
@@ -98,14 +59,13 @@ function describe(violation) {
 }
 
 before(async () => {
-  baseUrl = await startServer();
+  baseUrl = await startServer(process.env.PRD_SHELL_DIR, false);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
 
 after(async () => {
   if (browser) await browser.close();
   await stopServer();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 test("axe-core finds no serious or critical WCAG 2.1 AA violation, in either language", async () => {

@@ -1,5 +1,6 @@
 #include "app/profile_editor.hpp"
 
+#include <array>
 #include <exception>
 
 #include <nlohmann/json.hpp>
@@ -28,36 +29,49 @@ std::string show_list(const std::vector<std::string>& list) {
     return out;
 }
 
-/// Copies one field from `from` into `to`.
-void copy_field(Municipality& to, const Municipality& from, std::string_view field) {
-    if (field == "names.uk")
-        to.names.uk = from.names.uk;
-    else if (field == "names.en")
-        to.names.en = from.names.en;
-    else if (field == "names.native")
-        to.names.native = from.names.native;
-    else if (field == "description.uk")
-        to.description.uk = from.description.uk;
-    else if (field == "description.en")
-        to.description.en = from.description.en;
-    else if (field == "needs")
-        to.needs = from.needs;
-    else if (field == "offers")
-        to.offers = from.offers;
-    else if (field == "contacts.website")
-        to.contacts.website = from.contacts.website;
-    else if (field == "contacts.email")
-        to.contacts.email = from.contacts.email;
-    else if (field == "contacts.phone")
-        to.contacts.phone = from.contacts.phone;
-    else if (field == "contacts.person")
-        to.contacts.person = from.contacts.person;
-    else if (field == "languages")
-        to.languages = from.languages;
-    else if (field == "open_to_partners")
-        to.open_to_partners = from.open_to_partners;
-    else if (field == "verified")
-        to.verified = from.verified;
+/// A field the form edits: how to show it (to compare and to present a conflict) and how to take
+/// it from another version of the record. One table, so comparing and merging never disagree.
+struct EditableField {
+    std::string_view name;
+    std::string (*show)(const Municipality&);
+    void (*copy)(Municipality& to, const Municipality& from);
+};
+
+#define PRD_FIELD(NAME, MEMBER, SHOW)                                                  \
+    EditableField {                                                                    \
+        NAME, [](const Municipality& m) { return SHOW(m.MEMBER); },                    \
+            [](Municipality& to, const Municipality& from) { to.MEMBER = from.MEMBER; } \
+    }
+
+std::string as_text(const std::string& text) { return text; }
+std::string as_flag(bool value) { return value ? "true" : "false"; }
+
+const std::array<EditableField, 14> editable_fields = {
+    PRD_FIELD("names.uk", names.uk, as_text),
+    PRD_FIELD("names.en", names.en, as_text),
+    PRD_FIELD("names.native", names.native, as_text),
+    PRD_FIELD("description.uk", description.uk, as_text),
+    PRD_FIELD("description.en", description.en, as_text),
+    PRD_FIELD("needs", needs, show_sectors),
+    PRD_FIELD("offers", offers, show_sectors),
+    PRD_FIELD("contacts.website", contacts.website, as_text),
+    PRD_FIELD("contacts.email", contacts.email, as_text),
+    PRD_FIELD("contacts.phone", contacts.phone, as_text),
+    PRD_FIELD("contacts.person", contacts.person, as_text),
+    PRD_FIELD("languages", languages, show_list),
+    PRD_FIELD("open_to_partners", open_to_partners, as_flag),
+    PRD_FIELD("verified", verified, as_flag),
+};
+#undef PRD_FIELD
+
+const EditableField* find_field(std::string_view name) {
+    for (const EditableField& f : editable_fields)
+        if (f.name == name) return &f;
+    return nullptr;
+}
+
+void copy_field(Municipality& to, const Municipality& from, std::string_view name) {
+    if (const EditableField* f = find_field(name)) f->copy(to, from);
 }
 
 std::string error_message(const platform::HttpResponse& response) {
@@ -84,27 +98,14 @@ std::string_view to_string(ProfileEditor::State state) {
 }
 
 std::vector<std::string> ProfileEditor::field_names() {
-    return {"names.uk",        "names.en",  "names.native",     "description.uk", "description.en",
-            "needs",           "offers",    "contacts.website", "contacts.email", "contacts.phone",
-            "contacts.person", "languages", "open_to_partners", "verified"};
+    std::vector<std::string> names;
+    for (const EditableField& f : editable_fields) names.emplace_back(f.name);
+    return names;
 }
 
 std::string ProfileEditor::show_field(const Municipality& m, std::string_view field) {
-    if (field == "names.uk") return m.names.uk;
-    if (field == "names.en") return m.names.en;
-    if (field == "names.native") return m.names.native;
-    if (field == "description.uk") return m.description.uk;
-    if (field == "description.en") return m.description.en;
-    if (field == "needs") return show_sectors(m.needs);
-    if (field == "offers") return show_sectors(m.offers);
-    if (field == "contacts.website") return m.contacts.website;
-    if (field == "contacts.email") return m.contacts.email;
-    if (field == "contacts.phone") return m.contacts.phone;
-    if (field == "contacts.person") return m.contacts.person;
-    if (field == "languages") return show_list(m.languages);
-    if (field == "open_to_partners") return m.open_to_partners ? "true" : "false";
-    if (field == "verified") return m.verified ? "true" : "false";
-    return {};
+    const EditableField* f = find_field(field);
+    return f != nullptr ? f->show(m) : std::string();
 }
 
 void ProfileEditor::open(const Municipality& stored) {
