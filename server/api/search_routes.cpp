@@ -79,6 +79,12 @@ SearchRequest parse_search_request(const ApiRequest& request) {
     f.offers = enum_list<Sector>(request, "offers", sector_from_code);
     f.partnership_kinds = enum_list<PartnershipKind>(request, "partnership_kind", partnership_kind_from_string);
     f.no_foreign_partner = flag_param(request, "no_foreign_partner");
+    f.has_foreign_partner = flag_param(request, "has_foreign_partner");
+    f.border_bands = list_param(request, "border_band");
+    for (const std::string& band : f.border_bands) {
+        if (std::find(std::begin(k_border_bands), std::end(k_border_bands), band) == std::end(k_border_bands))
+            throw BadParameter{"border_band: unknown value \"" + band + "\" (0-30, 30-100 or 100+)"};
+    }
     f.frontline = flag_param(request, "frontline");
     if (request.query.count("facets")) search.want_facets = flag_param(request, "facets");
     return search;

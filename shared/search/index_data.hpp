@@ -67,6 +67,7 @@ struct DocInfo {
     std::uint8_t kind = 0;
     std::uint8_t partnership_kinds = 0;  ///< bit per PartnershipKind
     std::uint8_t flags = 0;
+    std::uint8_t border_band = 0;  ///< 1 + index into k_border_bands; 0 when the distance is unknown
 };
 
 /// One distinct name of a municipality (uk, en, native, centre, then each alias).

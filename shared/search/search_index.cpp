@@ -4,6 +4,7 @@
 // Names are stored municipality by municipality, which the last passes rely on.
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <unordered_map>
@@ -205,14 +206,15 @@ Ranked rank_entry(std::size_t query_words, std::size_t name_words, NameField fie
 // in that dimension's facet.
 enum Dimension : unsigned {
     dim_country, dim_region, dim_district, dim_kind, dim_population, dim_needs, dim_offers,
-    dim_partnership_kind, dim_no_foreign_partner, dim_frontline,
+    dim_partnership_kind, dim_no_foreign_partner, dim_frontline, dim_border_band, dim_has_foreign_partner,
 };
 
 struct CompiledFilters {
     std::vector<bool> countries, regions, districts;  // empty: no filter
     std::uint32_t kinds = 0, needs = 0, offers = 0, partnership_kinds = 0;
     std::int64_t min_population = 0, max_population = 0;
-    bool has_min = false, has_max = false, no_foreign_partner = false, frontline = false;
+    bool has_min = false, has_max = false, no_foreign_partner = false, frontline = false, has_foreign_partner = false;
+    std::uint32_t border_bands = 0;  // bit 1 + band index; 0: no filter
 
     CompiledFilters(const SearchIndexData& d, const SearchFilters& f) {
         auto compile = [](std::vector<bool>& out, const std::vector<std::string>& values, const std::vector<std::string>& wanted) {
@@ -235,6 +237,12 @@ struct CompiledFilters {
         max_population = f.max_population.value_or(0);
         no_foreign_partner = f.no_foreign_partner;
         frontline = f.frontline;
+        has_foreign_partner = f.has_foreign_partner;
+        for (const std::string& band : f.border_bands) {
+            for (std::size_t i = 0; i < std::size(k_border_bands); ++i)
+                if (band == k_border_bands[i]) border_bands |= 1u << (i + 1);
+            if (border_bands == 0) border_bands = 1u << 31;  // an unknown band matches nothing
+        }
     }
 
     unsigned failures(const DocInfo& doc) const {
@@ -251,13 +259,16 @@ struct CompiledFilters {
         if (partnership_kinds && !(partnership_kinds & doc.partnership_kinds)) out |= 1u << dim_partnership_kind;
         if (no_foreign_partner && (doc.flags & k_doc_has_foreign_partner)) out |= 1u << dim_no_foreign_partner;
         if (frontline && !(doc.flags & k_doc_frontline)) out |= 1u << dim_frontline;
+        if (border_bands && !(border_bands & (1u << doc.border_band)) ) out |= 1u << dim_border_band;
+        if (has_foreign_partner && !(doc.flags & k_doc_has_foreign_partner)) out |= 1u << dim_has_foreign_partner;
         return out;
     }
 };
 
 struct FacetCounter {
     std::vector<std::size_t> countries, regions, districts, kinds, needs, offers, partnership_kinds;
-    std::size_t no_foreign_partner = 0, frontline = 0;
+    std::size_t no_foreign_partner = 0, frontline = 0, has_foreign_partner = 0;
+    std::array<std::size_t, std::size(k_border_bands) + 1> border_bands{};
 
     explicit FacetCounter(const SearchIndexData& d)
         : countries(d.countries.size()), regions(d.regions.size()), districts(d.districts.size()), kinds(8),
@@ -277,6 +288,8 @@ struct FacetCounter {
             for (std::uint32_t m = doc.partnership_kinds; m; m &= m - 1) ++partnership_kinds[std::countr_zero(m)];
         if (counts(dim_no_foreign_partner) && !(doc.flags & k_doc_has_foreign_partner)) ++no_foreign_partner;
         if (counts(dim_frontline) && (doc.flags & k_doc_frontline)) ++frontline;
+        if (counts(dim_border_band)) ++border_bands[doc.border_band];
+        if (counts(dim_has_foreign_partner) && (doc.flags & k_doc_has_foreign_partner)) ++has_foreign_partner;
     }
 
     SearchFacets result(const SearchIndexData& d) const {
@@ -301,7 +314,10 @@ struct FacetCounter {
         std::erase_if(f.regions, [](const FacetCount& c) { return c.value.empty(); });
         std::erase_if(f.districts, [](const FacetCount& c) { return c.value.empty(); });
         f.no_foreign_partner = no_foreign_partner;
+        f.has_foreign_partner = has_foreign_partner;
         f.frontline = frontline;
+        for (std::size_t i = 0; i < std::size(k_border_bands); ++i)  // nearest first, not by count
+            if (border_bands[i + 1] > 0) f.border_bands.push_back({std::string(k_border_bands[i]), border_bands[i + 1]});
         return f;
     }
 };
@@ -465,7 +481,9 @@ nlohmann::json to_json(const SearchFacets& facets) {
             {"needs", list(facets.needs)},
             {"offers", list(facets.offers)},
             {"partnership_kinds", list(facets.partnership_kinds)},
+            {"border_bands", list(facets.border_bands)},
             {"no_foreign_partner", facets.no_foreign_partner},
+            {"has_foreign_partner", facets.has_foreign_partner},
             {"frontline", facets.frontline}};
 }
 

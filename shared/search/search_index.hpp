@@ -49,8 +49,16 @@ struct SearchFilters {
     std::vector<Sector> offers;  ///< offers at least one of these
     std::vector<PartnershipKind> partnership_kinds;  ///< is a party to a partnership of one of these kinds
     bool no_foreign_partner = false;  ///< no signed, active or dormant partnership with another country
+    bool has_foreign_partner = false;  ///< at least one such partnership
     bool frontline = false;           ///< only frontline communities
+    /// Distance to the border with russia or belarus (extra["frontline"]
+    /// ["distance_to_russia_or_belarus_km"]): "0-30", "30-100" or "100+" km; records without
+    /// the distance (foreign municipalities) fail a band.
+    std::vector<std::string> border_bands;
 };
+
+/// The border-distance bands a search can filter on, nearest first.
+inline constexpr std::string_view k_border_bands[] = {"0-30", "30-100", "100+"};
 
 struct SearchRequest {
     std::string query;  ///< as typed; a trailing space means the last word is complete
@@ -84,7 +92,9 @@ struct SearchFacets {
     std::vector<FacetCount> needs;
     std::vector<FacetCount> offers;
     std::vector<FacetCount> partnership_kinds;
+    std::vector<FacetCount> border_bands;  ///< "0-30", "30-100", "100+"
     std::size_t no_foreign_partner = 0;
+    std::size_t has_foreign_partner = 0;
     std::size_t frontline = 0;
 };
 

@@ -70,6 +70,17 @@ bool frontline_from_extra(const Municipality& m) {
     return distance != it->end() && distance->is_number() && distance->get<double>() <= 30;
 }
 
+// The band of the community's distance to the border with russia or belarus, as the hromada import
+// writes it; 0 when unknown.
+std::uint8_t border_band(const Municipality& m) {
+    const auto it = m.extra.find("frontline");
+    if (it == m.extra.end() || !it->is_object()) return 0;
+    const auto distance = it->find("distance_to_russia_or_belarus_km");
+    if (distance == it->end() || !distance->is_number()) return 0;
+    const double km = distance->get<double>();
+    return km <= 30 ? 1 : km <= 100 ? 2 : 3;
+}
+
 // The settlement a hromada is named after ("Lviv" for Lvivska miska hromada), as the import keeps
 // it in extra["centre"]; people search by it, so it ranks with the names rather than the aliases.
 std::vector<std::string> centre_names(const Municipality& m) {
@@ -116,6 +127,7 @@ SearchIndexData build_data(const std::vector<const Municipality*>& municipalitie
         info.offers = sector_mask(m->offers);
         const bool frontline = options.frontline ? options.frontline(*m) : frontline_from_extra(*m);
         info.flags = frontline ? k_doc_frontline : 0;
+        info.border_band = border_band(*m);
         d.docs.push_back(info);
 
         // Names in priority order; a name whose fold repeats an earlier one adds nothing (the

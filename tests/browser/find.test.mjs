@@ -188,3 +188,21 @@ test("a finger drag scrolls the results, and keeps scrolling for a moment after 
     await context.close();
   }
 });
+
+test("filters travel in the address: frontline communities with no foreign partner yet", async () => {
+  const context = await browser.newContext({ locale: "uk-UA", viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/#/search?border=0-30&foreign=no`);
+    const s = await waitForState(page, 's.status === "ready" && s.search && s.search.results.length > 0 && s.facets',
+                                 "filtered results with their facet counts");
+    assert.ok(s.search.total > 10 && s.search.total < 1469, `a few dozen communities near the border: ${s.search.total}`);
+    assert.ok(s.search.results.every((r) => r.id.startsWith("UA")), "only Ukrainian communities have a border distance");
+    assert.ok(s.targets["filter.border"] && s.targets["filter.foreign"], "the filters show what is applied");
+    // The open filters count what each would add: the frontline communities among these.
+    assert.ok(s.facets && s.facets.frontline > 0 && s.facets.frontline <= s.search.total, JSON.stringify(s.facets));
+    await screenshotNotBlank(page, "find-frontline-no-partner.png");
+  } finally {
+    await context.close();
+  }
+});

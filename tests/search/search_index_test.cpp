@@ -221,6 +221,24 @@ TEST_F(SearchIndexTest, PartnershipFilters) {
     EXPECT_EQ(std::find(lonely_ids.begin(), lonely_ids.end(), k_lviv), lonely_ids.end());
 }
 
+TEST_F(SearchIndexTest, HasAForeignPartnerIsTheOtherSideOfNone) {
+    SearchFilters ukraine;
+    ukraine.countries = {"UA"};
+    SearchFilters twinned = ukraine;
+    twinned.has_foreign_partner = true;
+    SearchFilters lonely = ukraine;
+    lonely.no_foreign_partner = true;
+    const auto all = search("", ukraine, 200);
+    const auto with = search("", twinned, 200);
+    const auto without = search("", lonely, 200);
+    EXPECT_EQ(with.total + without.total, all.total);
+    const auto with_ids = ids(with);
+    EXPECT_NE(std::find(with_ids.begin(), with_ids.end(), k_kyiv), with_ids.end());
+    EXPECT_EQ(std::find(with_ids.begin(), with_ids.end(), k_kharkiv), with_ids.end());  // its project ended
+    EXPECT_EQ(all.facets.has_foreign_partner, with.total);
+    EXPECT_EQ(all.facets.no_foreign_partner, without.total);
+}
+
 TEST_F(SearchIndexTest, FacetsCountEachDimensionWithTheOtherFiltersApplied) {
     SearchFilters poland;
     poland.countries = {"PL"};
@@ -277,6 +295,36 @@ TEST(SearchIndexSectors, NeedsOffersAndFrontline) {
     const auto hooked_response = hooked.search(request);
     ASSERT_EQ(hooked_response.total, 1u);
     EXPECT_EQ(hooked_response.hits[0].id, "PL-3088171");
+}
+
+TEST(SearchIndexBorderBands, DistanceToTheBorderInBands) {
+    std::vector<Municipality> list = test::sample_municipalities();
+    list[1].extra["frontline"] = nlohmann::json{{"distance_to_russia_or_belarus_km", 12.0}};
+    list[2].extra["frontline"] = nlohmann::json{{"distance_to_russia_or_belarus_km", 30.0}};  // a bound is "up to"
+    list[3].extra["frontline"] = nlohmann::json{{"distance_to_russia_or_belarus_km", 64.5}};
+    list[4].extra["frontline"] = nlohmann::json{{"distance_to_russia_or_belarus_km", 540.0}};
+    const SearchIndex index = SearchIndex::build(list, {});
+    SearchRequest request;
+    request.limit = 100;
+    request.filters.border_bands = {"0-30"};
+    auto response = index.search(request);
+    EXPECT_EQ(response.total, 2u);
+    // The band facet ignores its own filter: every band still shows, nearest first.
+    ASSERT_EQ(response.facets.border_bands.size(), 3u);
+    EXPECT_EQ(response.facets.border_bands[0].value, "0-30");
+    EXPECT_EQ(response.facets.border_bands[0].count, 2u);
+    EXPECT_EQ(response.facets.border_bands[1].value, "30-100");
+    EXPECT_EQ(response.facets.border_bands[1].count, 1u);
+    EXPECT_EQ(response.facets.border_bands[2].value, "100+");
+    EXPECT_EQ(response.facets.border_bands[2].count, 1u);
+
+    request.filters.border_bands = {"30-100", "100+"};
+    response = index.search(request);
+    EXPECT_EQ(response.total, 2u);
+    for (const auto& hit : response.hits) EXPECT_TRUE(hit.id == list[3].id || hit.id == list[4].id) << hit.id;
+
+    request.filters.border_bands = {"far"};  // unknown: matches nothing, as an unknown country does
+    EXPECT_EQ(index.search(request).total, 0u);
 }
 
 TEST_F(SearchIndexTest, OffsetPagesThroughResults) {

@@ -61,12 +61,28 @@ TEST_F(SearchRoutesTest, FiltersAndBadParametersAreNamed) {
     const auto polish = Json::parse(get("/api/v1/search", {{"q", "Poz"}, {"country", "PL"}}).body);
     for (const auto& hit : polish["hits"]) EXPECT_EQ(hit["id"].get<std::string>().substr(0, 3), "PL-");
     for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
-             {"kind", "spaceship"}, {"limit", "0"}, {"needs", "gold"}, {"frontline", "maybe"}}) {
+             {"kind", "spaceship"}, {"limit", "0"}, {"needs", "gold"}, {"frontline", "maybe"}, {"border_band", "far"},
+             {"has_foreign_partner", "maybe"}}) {
         const auto response = get("/api/v1/search", {{"q", "a"}, {name, value}});
         EXPECT_EQ(response.status, 400) << name;
         EXPECT_EQ(Json::parse(response.body)["error"]["message"].get<std::string>().rfind(name + ":", 0), 0u) << response.body;
     }
     EXPECT_EQ(get("/api/v1/municipalities/UA00000000000000000/matches").status, 404);
+}
+
+TEST_F(SearchRoutesTest, BorderBandsAndForeignPartnersSplitTheHromadas) {
+    const auto all = Json::parse(get("/api/v1/search", {{"country", "UA"}, {"limit", "1"}}).body);
+    std::size_t in_bands = 0;
+    for (const auto& band : all["facets"]["border_bands"]) in_bands += band["count"].get<std::size_t>();
+    // Every imported hromada has its distance to the border; Kyiv's record comes from the seed agreements.
+    EXPECT_EQ(in_bands, 1469u);
+    EXPECT_EQ(all["total"].get<std::size_t>(), 1470u);
+    const auto near = Json::parse(get("/api/v1/search", {{"country", "UA"}, {"border_band", "0-30"}}).body);
+    EXPECT_GT(near["total"].get<std::size_t>(), 0u);
+    EXPECT_LT(near["total"].get<std::size_t>(), all["total"].get<std::size_t>());
+    const auto with = Json::parse(get("/api/v1/search", {{"country", "UA"}, {"has_foreign_partner", "1"}}).body);
+    const auto without = Json::parse(get("/api/v1/search", {{"country", "UA"}, {"no_foreign_partner", "1"}}).body);
+    EXPECT_EQ(with["total"].get<std::size_t>() + without["total"].get<std::size_t>(), all["total"].get<std::size_t>());
 }
 
 TEST_F(SearchRoutesTest, ADeclinedSuggestionStaysGoneForItsCommunityAfterARestart) {

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,13 @@ struct ReportedConflict {
     std::string theirs;
 };
 
+/// Find's facet counts for the filters that show a number (when the filters are open).
+struct ReportedFacets {
+    std::size_t frontline = 0;
+    std::size_t no_foreign_partner = 0;
+    std::size_t has_foreign_partner = 0;
+};
+
 struct FrameReport {
     static constexpr std::size_t max_rows = 50;
 
@@ -42,6 +50,7 @@ struct FrameReport {
     float search_scroll = 0;                  ///< how far Find's results are scrolled, in CSS pixels
     std::size_t search_total = 0;             ///< how many records match Find's query and filters
     std::string selected;                     ///< the record whose page is open ("" for none)
+    std::optional<ReportedFacets> facets;
     std::vector<ReportedHit> search_results;  ///< the first 20 results of Find
     std::vector<ReportedHit> suggestions;     ///< partner suggestions on a profile
     std::vector<ReportedConflict> conflicts;  ///< fields in conflict on the profile editor

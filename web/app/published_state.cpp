@@ -34,6 +34,8 @@ nlohmann::json hits_json(const std::vector<ReportedHit>& hits, bool with_reason)
 //   selected: the id of the record whose page is open, or null,
 //   language: "uk" | "en", revision, municipalities, partnerships: record counts,
 //   search: {query, total, scroll (CSS px), results: [{id, score, reason}] (the first 20)} on Find,
+//   facets: {frontline, no_foreign_partner, has_foreign_partner} on Find while its filters are open,
+//   facets: {frontline, no_foreign_partner, has_foreign_partner} on Find while its filters are open,
 //   suggestions: [{id, score}] on a profile, conflicts: [{field, mine, theirs}] in the editor,
 //   signed_in: {role, municipality} | null, session: "signed_out" | "checking" | ...,
 //   editor: "closed" | "editing" | "saving" | "saved" | "conflict" | "failed",
@@ -63,6 +65,10 @@ std::string published_state(const AppState& app, const FrameReport& report, cons
     } else {
         state["search"] = nullptr;
     }
+    state["facets"] = report.facets ? nlohmann::json{{"frontline", report.facets->frontline},
+                                                     {"no_foreign_partner", report.facets->no_foreign_partner},
+                                                     {"has_foreign_partner", report.facets->has_foreign_partner}}
+                                    : nlohmann::json(nullptr);
     state["suggestions"] = hits_json(report.suggestions, false);
     nlohmann::json conflicts = nlohmann::json::array();
     for (const ReportedConflict& c : report.conflicts)

@@ -58,7 +58,6 @@ constexpr std::array<Entry, static_cast<size_t>(Text::count_)> table{{
     {Text::pop_10k_50k, "10–50 тис.", "10,000–50,000"},
     {Text::pop_50k_250k, "50–250 тис.", "50,000–250,000"},
     {Text::pop_gt250k, "понад 250 тис.", "over 250,000"},
-    {Text::no_foreign_partner, "Ще без іноземного партнера", "No foreign partner yet"},
     {Text::frontline_filter, "Прифронтові (до 30 км)", "Frontline (within 30 km)"},
     {Text::ukraine_first, "Спершу громади України", "Ukrainian communities first"},
     {Text::reason_exact, "назва", "name"},
@@ -162,6 +161,12 @@ constexpr std::array<Entry, static_cast<size_t>(Text::count_)> table{{
     {Text::take_theirs, "Взяти збережене", "Take the stored one"},
     {Text::use_choices, "Застосувати вибір", "Use these choices"},
     {Text::text_version, "Текстова версія", "Text version"},
+    {Text::foreign_partners, "Іноземні партнери", "Foreign partners"},
+    {Text::foreign_yes, "є", "has some"},
+    {Text::foreign_no, "ще немає", "none yet"},
+    {Text::border_0_30, "до 30 км", "within 30 km"},
+    {Text::border_30_100, "30–100 км", "30–100 km"},
+    {Text::border_100, "понад 100 км", "over 100 km"},
 }};
 
 constexpr bool table_in_enum_order() {

@@ -58,7 +58,6 @@ enum class Text {
     pop_10k_50k,
     pop_50k_250k,
     pop_gt250k,
-    no_foreign_partner,
     frontline_filter,
     ukraine_first,
     reason_exact,
@@ -162,6 +161,12 @@ enum class Text {
     take_theirs,
     use_choices,
     text_version,
+    foreign_partners,
+    foreign_yes,
+    foreign_no,
+    border_0_30,
+    border_30_100,
+    border_100,
     count_  ///< not a label: the number of labels
 };
 

@@ -43,9 +43,17 @@ SearchRequest request_for(const Route& route, std::size_t limit) {
     }
     if (const auto sector = sector_from_code(route.param("needs"))) f.needs = {*sector};
     if (const auto sector = sector_from_code(route.param("offers"))) f.offers = {*sector};
-    f.no_foreign_partner = route.param("no_foreign") == "1";
+    f.no_foreign_partner = route.param("foreign") == "no";
+    f.has_foreign_partner = route.param("foreign") == "yes";
+    if (!route.param("border").empty()) f.border_bands = {route.param("border")};
     f.frontline = route.param("frontline") == "1";
     return request;
+}
+
+Text border_label(std::string_view band) {
+    if (band == "0-30") return Text::border_0_30;
+    if (band == "30-100") return Text::border_30_100;
+    return Text::border_100;
 }
 
 Text band_label(std::string_view code) {
@@ -118,14 +126,15 @@ void FindPanel::refresh(UiContext& ui) {
             for (const Party& party : p.parties) ++m_partnership_counts[party.municipality];
         m_counts_generation = app.generation();
     }
-    const std::string key =
-        format_route(app.route()) + "#" + std::to_string(app.generation()) + "#" + std::to_string(m_limit);
+    const std::string key = format_route(app.route()) + "#" + std::to_string(app.generation()) + "#" +
+                            std::to_string(m_limit) + (m_filters_open ? "#facets" : "");
     if (key == m_searched) return;
     m_searched = key;
     SearchRequest request = request_for(app.route(), m_limit);
     // Facet counts cost a pass over every match (tens of thousands for one letter at 100,000
     // municipalities); they are shown only in the open filters.
     request.want_facets = m_filters_open;
+    m_have_facets = request.want_facets;
     const double started = platform::now_ms();
     m_response = app.index().search(request);
     // Ukrainian communities first, unless the person turned it off or chose a country: the
@@ -172,6 +181,10 @@ void FindPanel::draw(UiContext& ui) {
     }
     refresh(ui);
     ui.report().search_ms = m_search_ms;
+    if (m_have_facets) {
+        const SearchFacets& f = m_response.facets;
+        ui.report().facets = ReportedFacets{f.frontline, f.no_foreign_partner, f.has_foreign_partner};
+    }
     ui.report().searches = m_searches;
 
     ImGui::SetNextItemOpen(!ui.narrow(), ImGuiCond_Once);
@@ -247,8 +260,18 @@ void FindPanel::draw_filters(UiContext& ui) {
         }
         ui.mark_target(std::string("filter.") + name);
     };
-    toggle("no_foreign", Text::no_foreign_partner, false, facets.no_foreign_partner, true);
+    // Foreign partners: any, some, none (with counts).
+    {
+        std::vector<FacetCount> counts;
+        if (facets.has_foreign_partner > 0) counts.push_back({"yes", facets.has_foreign_partner});
+        if (facets.no_foreign_partner > 0) counts.push_back({"no", facets.no_foreign_partner});
+        facet_combo(ui, *this, "foreign", Text::foreign_partners, route.param("foreign"), counts,
+                    [&](const std::string& v) { return std::string(ui.text(v == "yes" ? Text::foreign_yes : Text::foreign_no)); },
+                    setter("foreign"));
+    }
     same_line();
+    facet_combo(ui, *this, "border", Text::border_distance, route.param("border"), facets.border_bands,
+                [&](const std::string& band) { return std::string(ui.text(border_label(band))); }, setter("border"));
     toggle("frontline", Text::frontline_filter, false, facets.frontline, true);
     same_line();
     toggle("ua_first", Text::ukraine_first, true, 0, false);

@@ -28,7 +28,8 @@ private:
     std::string m_routed_query;  ///< the query the address had when the box last followed it
     std::string m_searched;      ///< the route + generation the results are for
     std::size_t m_limit = 100;
-    bool m_filters_open = false;  ///< as last drawn: facets are counted only while they show
+    bool m_filters_open = false;
+    bool m_have_facets = false;   ///< whether m_response carries facet counts  ///< as last drawn: facets are counted only while they show
     SearchResponse m_response;
     double m_search_ms = 0;  ///< how long the last search took (for the benchmark)
     int m_searches = 0;
