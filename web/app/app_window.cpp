@@ -134,17 +134,28 @@ void draw_sidebar(UiContext& ui) {
     }
 }
 
+/// The bottom bar's shorter words for the longest labels.
+Text short_label(Text label) {
+    if (label == Text::nav_declarations) return Text::nav_declarations_short;
+    if (label == Text::nav_community) return Text::nav_community_short;
+    return label;
+}
+
 void draw_bottom_bar(UiContext& ui, float height) {
     const auto items = nav_items(ui);
     const std::size_t main_items = 4;  // the rest sit behind "More"
     // Each item as wide as its label plus an equal share of what is left, so long Ukrainian
     // labels ("Партнерства") fit beside short ones.
-    ImGui::SetWindowFontScale(0.85f);
     std::vector<const char*> labels;
-    for (std::size_t i = 0; i < main_items; ++i) labels.push_back(ui.text(items[i].label));
+    for (std::size_t i = 0; i < main_items; ++i) labels.push_back(ui.text(short_label(items[i].label)));
     labels.push_back(ui.text(Text::more));
     float text_width = 0;
     for (const char* label : labels) text_width += ImGui::CalcTextSize(label).x;
+    // Smaller type when the labels would touch (a 360 px phone in Ukrainian).
+    const float room = ImGui::GetContentRegionAvail().x - ui.px(8) * static_cast<float>(labels.size());
+    const float scale = std::min(0.9f, room / std::max(text_width, 1.0f));
+    ImGui::SetWindowFontScale(scale);
+    text_width *= scale;
     const float spare =
         std::max(0.0f, ImGui::GetContentRegionAvail().x - text_width) / static_cast<float>(labels.size());
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
@@ -229,7 +240,7 @@ void draw_app_window(UiContext& ui, std::span<const std::unique_ptr<Panel>> pane
     Panel* panel = panel_for(panels, app.route().page);
     if (panel == nullptr) panel = panel_for(panels, Page::not_found);
     ui.report().view = panel->page();
-    ImGui::BeginChild("content", ImVec2(0, ui.narrow() ? -bar : 0), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild("content", ImVec2(0, ui.narrow() ? -bar : 0), false);
     if (app.generation() > 0) panel->draw(ui);
     ImGui::EndChild();
     if (ui.narrow()) draw_bottom_bar(ui, bar - ImGui::GetStyle().ItemSpacing.y);  // about 46 CSS px

@@ -167,6 +167,8 @@ constexpr std::array<Entry, static_cast<size_t>(Text::count_)> table{{
     {Text::border_0_30, "до 30 км", "within 30 km"},
     {Text::border_30_100, "30–100 км", "30–100 km"},
     {Text::border_100, "понад 100 км", "over 100 km"},
+    {Text::nav_declarations_short, "Декларації", "Declarations"},
+    {Text::nav_community_short, "Громада", "Community"},
 }};
 
 constexpr bool table_in_enum_order() {

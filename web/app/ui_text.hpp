@@ -167,6 +167,8 @@ enum class Text {
     border_0_30,
     border_30_100,
     border_100,
+    nav_declarations_short,
+    nav_community_short,
     count_  ///< not a label: the number of labels
 };
 

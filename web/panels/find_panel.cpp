@@ -75,15 +75,24 @@ std::string reason_text(UiContext& ui, const SearchHit& hit) {
     return {};
 }
 
+/// A filter's name: beside its control on wide screens, above it (full width) on phones.
+void filter_label(UiContext& ui, Text label) {
+    if (ui.narrow()) {
+        ImGui::TextDisabled("%s", ui.text(label));
+        return;
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(ui.text(label));
+    ImGui::SameLine();
+}
+
 /// A combo over facet values; `show` turns a stored value into what people read.
 template <typename Show>
 void facet_combo(UiContext& ui, FindPanel& panel, const char* id, Text label, const std::string& current,
                  const std::vector<FacetCount>& counts, Show show, const std::function<void(std::string)>& set) {
     (void)panel;
     const std::string preview = current.empty() ? std::string(ui.text(Text::any)) : show(current);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(ui.text(label));
-    ImGui::SameLine();
+    filter_label(ui, label);
     ImGui::SetNextItemWidth(ui.narrow() ? -FLT_MIN : ui.px(170));
     const std::string combo_label = std::string("##") + id;
     ui.audited(preview);
@@ -229,9 +238,7 @@ void FindPanel::draw_filters(UiContext& ui) {
     // Population bands: not a facet of the index, so no counts.
     const std::string& pop = route.param("pop");
     const std::string pop_preview = pop.empty() ? ui.text(Text::any) : ui.text(band_label(pop));
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(ui.text(Text::col_population));
-    ImGui::SameLine();
+    filter_label(ui, Text::col_population);
     ImGui::SetNextItemWidth(ui.narrow() ? -FLT_MIN : ui.px(170));
     if (ImGui::BeginCombo("##pop", pop_preview.c_str())) {
         if (ImGui::Selectable(ui.text(Text::any), pop.empty())) set_param(ui, "pop", "");
@@ -284,7 +291,9 @@ void FindPanel::draw_results(UiContext& ui) {
     report.search_total = m_response.total;
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const float row_height = line * 2 + ui.px(ui.narrow() ? 12 : 6);
-    if (!ImGui::BeginChild("results", ImVec2(0, 0), false)) {
+    // On a phone with the filters open the list keeps a usable height and the page scrolls to it.
+    const float height = ui.narrow() ? std::max(ImGui::GetContentRegionAvail().y, ui.px(420)) : 0.0f;
+    if (!ImGui::BeginChild("results", ImVec2(0, height), false)) {
         ImGui::EndChild();
         return;
     }
