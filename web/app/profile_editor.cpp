@@ -139,10 +139,6 @@ void ProfileEditor::discard() {
     m_message.clear();
 }
 
-void ProfileEditor::close() {
-    if (m_state == State::saved) m_state = State::closed;
-}
-
 bool ProfileEditor::has_changes() const {
     for (const std::string& field : field_names())
         if (show_field(m_draft, field) != show_field(m_base, field)) return true;

@@ -39,8 +39,6 @@ public:
     void open(const Municipality& stored);
     /// Drops the draft and closes.
     void discard();
-    /// Closes after a save; the next open() starts from the stored record.
-    void close();
 
     State state() const { return m_state; }
     const std::string& message() const { return m_message; }

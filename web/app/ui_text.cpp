@@ -15,7 +15,6 @@ struct Entry {
 constexpr std::array<Entry, static_cast<size_t>(Text::count_)> table{{
     {Text::app_title, "Партнерство для відновлення та розвитку", "Partnership for Recovery and Development"},
     {Text::app_short_title, "Партнерство громад", "Municipal partnerships"},
-    {Text::app_subtitle, "Реєстр громад і муніципалітетів-партнерів", "Registry of hromadas and partner municipalities"},
     {Text::language_toggle_hint, "Мова інтерфейсу", "Interface language"},
     {Text::loading, "Завантаження реєстру…", "Loading the registry…"},
     {Text::load_failed, "Не вдалося завантажити реєстр", "Could not load the registry"},
@@ -23,8 +22,6 @@ constexpr std::array<Entry, static_cast<size_t>(Text::count_)> table{{
     {Text::filter_hint, "Фільтр: назва, країна, місце…", "Filter: name, country, place…"},
     {Text::clear, "Очистити", "Clear"},
     {Text::rows_shown, "Показано", "Shown"},
-    {Text::revision, "Редакція", "Revision"},
-    {Text::col_name, "Назва", "Name"},
     {Text::col_native_name, "Назва рідною мовою", "Native name"},
     {Text::col_kind, "Тип", "Kind"},
     {Text::col_country, "Країна", "Country"},

@@ -15,7 +15,6 @@ std::string_view code(Lang lang);
 enum class Text {
     app_title,
     app_short_title,
-    app_subtitle,
     language_toggle_hint,
     loading,
     load_failed,
@@ -23,8 +22,6 @@ enum class Text {
     filter_hint,
     clear,
     rows_shown,
-    revision,
-    col_name,
     col_native_name,
     col_kind,
     col_country,
