@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/json_codec.hpp"
+#include "app/server_error.hpp"
 #include "platform/platform.hpp"
 
 namespace prd::web {
@@ -72,15 +73,6 @@ const EditableField* find_field(std::string_view name) {
 
 void copy_field(Municipality& to, const Municipality& from, std::string_view name) {
     if (const EditableField* f = find_field(name)) f->copy(to, from);
-}
-
-std::string error_message(const platform::HttpResponse& response) {
-    if (response.status == 0) return response.error.empty() ? "network error" : response.error;
-    try {
-        return nlohmann::json::parse(response.body).at("error").at("message").get<std::string>();
-    } catch (const std::exception&) {
-        return "HTTP " + std::to_string(response.status);
-    }
 }
 
 }  // namespace
@@ -194,7 +186,7 @@ void ProfileEditor::save(std::vector<std::pair<std::string, std::string>> auth_h
             return;
         }
         m_state = State::failed;
-        m_message = error_message(response);
+        m_message = server_error(response);
     });
 }
 

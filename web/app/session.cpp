@@ -4,22 +4,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/server_error.hpp"
 #include "platform/platform.hpp"
 
 namespace prd::web {
 namespace {
 
 constexpr std::string_view token_setting = "token";
-
-std::string error_message(const platform::HttpResponse& response) {
-    if (response.status == 0) return response.error.empty() ? "network error" : response.error;
-    try {
-        const auto json = nlohmann::json::parse(response.body);
-        return json.at("error").at("message").get<std::string>();
-    } catch (const std::exception&) {
-        return "HTTP " + std::to_string(response.status);
-    }
-}
 
 }  // namespace
 
@@ -108,11 +99,11 @@ void Session::check() {
             load_dismissed();
         } else if (response.status == 401 || response.status == 403) {
             m_status = Status::refused;
-            m_message = error_message(response);
+            m_message = server_error(response);
             platform::remove_setting(token_setting);  // a revoked token is of no use later either
         } else {
             m_status = Status::unreachable;
-            m_message = error_message(response);
+            m_message = server_error(response);
         }
     });
 }
