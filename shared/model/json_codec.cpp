@@ -30,8 +30,9 @@ constexpr std::array<std::string_view, 19> k_municipality_keys{
 constexpr std::array<std::string_view, 13> k_partnership_keys{
     "id", "kind", "status", "parties", "title", "signed_on", "place", "event", "areas", "open_to_join",
     "source", "revision", "updated_at"};
-constexpr std::array<std::string_view, 11> k_proposal_keys{
-    "id", "from", "to", "kind", "areas", "sections", "status", "history", "revision", "created_at", "updated_at"};
+constexpr std::array<std::string_view, 17> k_proposal_keys{
+    "id", "from", "to", "kind", "template", "partner_language", "areas", "sections", "status", "history",
+    "messages", "signing_confirmed_by", "signed_on", "partnership", "revision", "created_at", "updated_at"};
 constexpr std::array<std::string_view, 9> k_announcement_keys{
     "id", "date", "title", "body", "tags", "region", "links", "revision", "updated_at"};
 
@@ -312,26 +313,53 @@ json to_json(const Proposal& value) {
     put_string(out, "from", value.from);
     put_string(out, "to", value.to);
     out["kind"] = to_string(value.kind);
+    put_string(out, "template", value.template_id);
+    put_string(out, "partner_language", value.partner_language);
     put_sectors(out, "areas", value.areas);
     json sections = json::object();
-    put_object(sections, "introduction", encode(value.sections.introduction));
-    put_object(sections, "objectives", encode(value.sections.objectives));
-    put_object(sections, "activities", encode(value.sections.activities));
-    put_object(sections, "resources", encode(value.sections.resources));
-    put_object(sections, "contacts", encode(value.sections.contacts));
+    for (const auto& [name, section] : value.sections) {
+        json text = json::object();
+        put_string(text, "uk", section.uk);
+        put_string(text, "en", section.en);
+        put_string(text, "partner", section.partner);
+        sections[name] = std::move(text);  // an empty section stays: the editor shows it as missing
+    }
     put_object(out, "sections", std::move(sections));
     out["status"] = to_string(value.status);
     if (!value.history.empty()) {
         json history = json::array();
         for (const StatusChange& change : value.history) {
-            json item = {{"status", to_string(change.status)}};
+            json item = json::object();
+            put_string(item, "action", change.action);
+            // Entries older than the workflow had no from-state; they are written back as they were.
+            if (!change.action.empty() || change.from != ProposalStatus::draft) item["from"] = to_string(change.from);
+            item["status"] = to_string(change.status);
             put_string(item, "at", change.at);
             put_string(item, "by", change.by);
+            put_string(item, "role", change.role);
+            put_string(item, "municipality", change.municipality);
+            put_string(item, "change_id", change.change_id);
             put_string(item, "note", change.note);
             history.push_back(std::move(item));
         }
         out["history"] = std::move(history);
     }
+    if (!value.messages.empty()) {
+        json messages = json::array();
+        for (const ProposalMessage& message : value.messages) {
+            json item = {{"id", message.id}};
+            put_string(item, "at", message.at);
+            put_string(item, "by", message.by);
+            put_string(item, "role", message.role);
+            put_string(item, "municipality", message.municipality);
+            item["text"] = message.text;
+            messages.push_back(std::move(item));
+        }
+        out["messages"] = std::move(messages);
+    }
+    put_strings(out, "signing_confirmed_by", value.signing_confirmed_by);
+    put_string(out, "signed_on", value.signed_on);
+    put_string(out, "partnership", value.partnership);
     out["revision"] = value.revision;
     put_string(out, "created_at", value.created_at);
     put_string(out, "updated_at", value.updated_at);
@@ -345,24 +373,51 @@ Proposal proposal_from_json(const json& json) {
     r.string("from", p.from);
     r.string("to", p.to);
     r.enumeration("kind", p.kind, partnership_kind_from_string, PartnershipKind::joint_declaration);
+    r.string("template", p.template_id);
+    r.string("partner_language", p.partner_language);
     r.sectors("areas", p.areas);
-    r.object("sections", [&](const Reader& s) {
-        s.localized("introduction", p.sections.introduction);
-        s.localized("objectives", p.sections.objectives);
-        s.localized("activities", p.sections.activities);
-        s.localized("resources", p.sections.resources);
-        s.localized("contacts", p.sections.contacts);
-    });
+    if (const auto* sections = r.find("sections")) {
+        const Reader s(*sections, "sections");
+        for (const auto& [name, text] : sections->items()) {
+            if (text.is_null()) continue;
+            ProposalSection section;
+            s.object(name, [&](const Reader& t) {
+                t.string("uk", section.uk);
+                t.string("en", section.en);
+                t.string("partner", section.partner);
+            });
+            p.sections[name] = std::move(section);
+        }
+    }
     r.enumeration("status", p.status, proposal_status_from_string, ProposalStatus::signed_);
     r.each("history", [&](const nlohmann::json& v, const std::string& path) {
         const Reader item(v, path);
         StatusChange change;
+        item.string("action", change.action);
+        item.enumeration("from", change.from, proposal_status_from_string, ProposalStatus::signed_);
         item.enumeration("status", change.status, proposal_status_from_string, ProposalStatus::signed_);
         item.string("at", change.at);
         item.string("by", change.by);
+        item.string("role", change.role);
+        item.string("municipality", change.municipality);
+        item.string("change_id", change.change_id);
         item.string("note", change.note);
         p.history.push_back(std::move(change));
     });
+    r.each("messages", [&](const nlohmann::json& v, const std::string& path) {
+        const Reader item(v, path);
+        ProposalMessage message;
+        item.string("id", message.id);
+        item.string("at", message.at);
+        item.string("by", message.by);
+        item.string("role", message.role);
+        item.string("municipality", message.municipality);
+        item.string("text", message.text);
+        p.messages.push_back(std::move(message));
+    });
+    r.strings("signing_confirmed_by", p.signing_confirmed_by);
+    r.string("signed_on", p.signed_on);
+    r.string("partnership", p.partnership);
     r.integer("revision", p.revision);
     r.string("created_at", p.created_at);
     r.string("updated_at", p.updated_at);

@@ -3,6 +3,7 @@
 // JSON field names (snake_case) are defined by json_codec.hpp; validation by validation/validate.hpp.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -122,21 +123,42 @@ struct Partnership {
 
 enum class ProposalStatus { draft, sent, in_discussion, accepted, declined, withdrawn, signed_ };
 
-struct ProposalSections {
-    LocalizedText introduction;
-    LocalizedText objectives;
-    LocalizedText activities;
-    LocalizedText resources;
-    LocalizedText contacts;
-    bool operator==(const ProposalSections&) const = default;
+/// One section of a proposal's text: Ukrainian, English, and the partner's language
+/// (Proposal::partner_language) when the partner reads neither. Any may be empty while unwritten.
+struct ProposalSection {
+    std::string uk;
+    std::string en;
+    std::string partner;
+    bool operator==(const ProposalSection&) const = default;
 };
 
+/// Section name ([a-z_], e.g. "introduction", "objectives") -> its text. The names come from the
+/// proposal's template (proposals/templates.hpp); JSON is an object keyed by name.
+using ProposalSections = std::map<std::string, ProposalSection>;
+
+/// One step of a proposal's workflow, stamped by the server (proposals/workflow.hpp).
 struct StatusChange {
-    ProposalStatus status = ProposalStatus::draft;
-    std::string at;  ///< UTC ISO-8601
-    std::string by;  ///< who made the change (municipality id or principal), may be empty
+    std::string action;  ///< "send", "accept", ...; empty in entries older than the workflow
+    ProposalStatus from = ProposalStatus::draft;
+    ProposalStatus status = ProposalStatus::draft;  ///< the status after the step
+    std::string at;            ///< UTC ISO-8601
+    std::string by;            ///< the token id that took the step (older entries: a municipality id)
+    std::string role;          ///< editor, moderator or admin
+    std::string municipality;  ///< the editor's municipality; empty for moderators
+    std::string change_id;     ///< the client's id for the step, so a retry never applies it twice
     std::string note;
     bool operator==(const StatusChange&) const = default;
+};
+
+/// A message between the proposal's two sides, stamped by the server.
+struct ProposalMessage {
+    std::string id;  ///< a UUID made by the client, so a retried message is stored once
+    std::string at;
+    std::string by;
+    std::string role;
+    std::string municipality;
+    std::string text;
+    bool operator==(const ProposalMessage&) const = default;
 };
 
 struct Proposal {
@@ -144,10 +166,16 @@ struct Proposal {
     std::string from;  ///< municipality id
     std::string to;    ///< municipality id, or the id of a joint declaration to join
     PartnershipKind kind = PartnershipKind::memorandum;
+    std::string template_id;       ///< JSON "template": the template the draft started from
+    std::string partner_language;  ///< ISO 639-1 of ProposalSection::partner, or empty
     std::vector<Sector> areas;
     ProposalSections sections;
     ProposalStatus status = ProposalStatus::draft;
     std::vector<StatusChange> history;
+    std::vector<ProposalMessage> messages;
+    std::vector<std::string> signing_confirmed_by;  ///< municipality ids of the sides that confirmed signing
+    std::string signed_on;                          ///< YYYY-MM-DD, once signed
+    std::string partnership;                        ///< id of the partnership record signing created
     std::int64_t revision = 0;
     std::string created_at;
     std::string updated_at;

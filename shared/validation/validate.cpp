@@ -11,6 +11,10 @@ namespace {
 
 constexpr const char* k_timestamp_rule = "must be a UTC timestamp (YYYY-MM-DDTHH:MM:SSZ)";
 constexpr const char* k_date_rule = "must be a real date (YYYY-MM-DD)";
+constexpr const char* k_language_rule = "must be an ISO 639-1 code (2 lower-case letters)";
+constexpr std::size_t k_max_sections = 20;
+constexpr std::size_t k_max_section_chars = 20000;
+constexpr std::size_t k_max_message_chars = 5000;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
@@ -124,6 +128,39 @@ bool is_bilateral(PartnershipKind kind) {
            kind == PartnershipKind::friendly_relations;
 }
 
+bool is_language_code(std::string_view code) { return code.size() == 2 && is_lower(code[0]) && is_lower(code[1]); }
+
+// Characters as a person counts them: UTF-8 code points.
+std::size_t utf8_length(std::string_view text) {
+    std::size_t count = 0;
+    for (char c : text) {
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+    }
+    return count;
+}
+
+void check_sections(ValidationErrors& errors, const ProposalSections& sections) {
+    if (sections.size() > k_max_sections) {
+        errors.push_back({"sections", "at most " + std::to_string(k_max_sections) + " sections"});
+    }
+    for (const auto& [name, section] : sections) {
+        bool ok = !name.empty() && name.size() <= 40;
+        for (char c : name) ok = ok && (is_lower(c) || c == '_');
+        const std::string path = "sections." + name;
+        if (!ok) {
+            errors.push_back({path, "a section name is 1 to 40 of a-z and _"});
+            continue;
+        }
+        const std::pair<const char*, const std::string*> texts[] = {
+            {"uk", &section.uk}, {"en", &section.en}, {"partner", &section.partner}};
+        for (const auto& [language, text] : texts) {
+            if (utf8_length(*text) > k_max_section_chars) {
+                errors.push_back({path + "." + language, "at most " + std::to_string(k_max_section_chars) + " characters"});
+            }
+        }
+    }
+}
+
 bool is_partnership_id(std::string_view id) {
     for (char c : id) {
         if (!(is_lower(c) || is_digit(c) || c == '.' || c == '_' || c == '-')) return false;
@@ -213,8 +250,8 @@ ValidationErrors validate(const Municipality& value) {
     }
     for (std::size_t i = 0; i < value.languages.size(); ++i) {
         const std::string& lang = value.languages[i];
-        if (!(lang.size() == 2 && is_lower(lang[0]) && is_lower(lang[1]))) {
-            errors.push_back({at("languages", i), "must be an ISO 639-1 code (2 lower-case letters)"});
+        if (!is_language_code(lang)) {
+            errors.push_back({at("languages", i), k_language_rule});
         }
     }
     check_revision(errors, value.revision);
@@ -283,9 +320,27 @@ ValidationErrors validate(const Proposal& value) {
     if (!value.history.empty() && value.history.back().status != value.status) {
         errors.push_back({"history", "the last entry must match status"});
     }
-    if (value.status != ProposalStatus::draft && !has_name(value.sections.introduction)) {
+    check_sections(errors, value.sections);
+    const auto intro = value.sections.find("introduction");
+    const bool has_intro =
+        intro != value.sections.end() && (!is_blank(intro->second.uk) || !is_blank(intro->second.en));
+    if (value.status != ProposalStatus::draft && !has_intro) {
         errors.push_back({"sections.introduction", "required before a proposal is sent"});
     }
+    if (!value.partner_language.empty() && !is_language_code(value.partner_language)) {
+        errors.push_back({"partner_language", k_language_rule});
+    }
+    for (std::size_t i = 0; i < value.messages.size(); ++i) {
+        const ProposalMessage& message = value.messages[i];
+        if (!is_uuid(message.id)) errors.push_back({at("messages", i) + ".id", "must be a UUID made by the client"});
+        check_timestamp(errors, at("messages", i) + ".at", message.at);
+        if (is_blank(message.text)) {
+            errors.push_back({at("messages", i) + ".text", "must not be empty"});
+        } else if (utf8_length(message.text) > k_max_message_chars) {
+            errors.push_back({at("messages", i) + ".text", "at most 5000 characters"});
+        }
+    }
+    if (!value.signed_on.empty() && !is_iso_date(value.signed_on)) errors.push_back({"signed_on", k_date_rule});
     check_revision(errors, value.revision);
     check_timestamp(errors, "created_at", value.created_at);
     check_timestamp(errors, "updated_at", value.updated_at);

@@ -82,7 +82,7 @@ inline Proposal lviv_to_poznan() {
     p.to = "PL-3088171";
     p.kind = PartnershipKind::memorandum;
     p.areas = {Sector::energy};
-    p.sections.introduction = {"Львів пропонує співпрацю", "Lviv proposes cooperation"};
+    p.sections["introduction"] = {"Львів пропонує співпрацю", "Lviv proposes cooperation", ""};
     return p;
 }
 

@@ -90,18 +90,60 @@ TEST(JsonCodec, PartnershipRoundTrips) {
 
 TEST(JsonCodec, ProposalRoundTripsWithHistory) {
     Proposal p = test::lviv_to_poznan();
-    p.sections.objectives.en = "Heat pumps";
-    p.sections.contacts.uk = "Олена";
+    p.sections["objectives"].en = "Heat pumps";
+    p.sections["contacts"].uk = "Олена";
+    p.sections["resources"] = {};  // a section not yet written is kept, so the editor shows it
     p.status = ProposalStatus::signed_;
-    p.history = {{ProposalStatus::sent, "2024-01-01T10:00:00Z", "UA46060250000025047", "first"},
-                 {ProposalStatus::signed_, "2024-03-01T10:00:00.250Z", "", ""}};
+    p.history = {{.status = ProposalStatus::sent, .at = "2024-01-01T10:00:00Z", .by = "UA46060250000025047", .note = "first"},
+                 {.status = ProposalStatus::signed_, .at = "2024-03-01T10:00:00.250Z"}};
     p.created_at = "2023-12-30T09:00:00Z";
     EXPECT_EQ(proposal_from_json(to_json(p)), p);
     const json j = to_json(p);
     EXPECT_EQ(j["status"], "signed");
     EXPECT_EQ(j["history"][1], json({{"status", "signed"}, {"at", "2024-03-01T10:00:00.250Z"}}));
     EXPECT_EQ(j["sections"]["objectives"], json({{"en", "Heat pumps"}}));
-    EXPECT_FALSE(j["sections"].contains("resources"));
+    EXPECT_EQ(j["sections"]["resources"], json::object());
+    EXPECT_FALSE(j["sections"].contains("activities"));
+}
+
+TEST(JsonCodec, ProposalWorkflowFieldsRoundTrip) {
+    Proposal p = test::lviv_to_poznan();
+    p.template_id = "memorandum";
+    p.partner_language = "pl";
+    p.sections["areas"] = {"Енергетика", "Energy", "Energetyka"};
+    p.status = ProposalStatus::accepted;
+    p.history = {{"send", ProposalStatus::draft, ProposalStatus::sent, "2024-01-01T10:00:00Z", "tok_1", "editor",
+                  "UA46060250000025047", "6f1c0d7e-0000-4000-8000-000000000001", ""},
+                 {"confirm_signing", ProposalStatus::accepted, ProposalStatus::accepted, "2024-01-03T10:00:00Z",
+                  "tok_2", "editor", "PL-3088171", "6f1c0d7e-0000-4000-8000-000000000002", "at the forum"}};
+    p.messages = {{"6f1c0d7e-0000-4000-8000-000000000003", "2024-01-02T10:00:00Z", "tok_2", "editor", "PL-3088171",
+                   "Dzień dobry"}};
+    p.signing_confirmed_by = {"PL-3088171"};
+    p.signed_on = "2024-01-05";
+    p.partnership = "proposal-3f2b8c1e";
+    EXPECT_EQ(proposal_from_json(to_json(p)), p);
+    const json j = to_json(p);
+    EXPECT_EQ(j["template"], "memorandum");
+    EXPECT_EQ(j["sections"]["areas"], json({{"uk", "Енергетика"}, {"en", "Energy"}, {"partner", "Energetyka"}}));
+    EXPECT_EQ(j["history"][0]["action"], "send");
+    EXPECT_EQ(j["history"][0]["from"], "draft");
+    EXPECT_EQ(j["history"][1]["note"], "at the forum");
+    EXPECT_EQ(j["messages"][0]["text"], "Dzień dobry");
+    EXPECT_EQ(j["signing_confirmed_by"], json({"PL-3088171"}));
+}
+
+TEST(JsonCodec, ProposalOlderThanTheWorkflowDecodesUnchanged) {
+    const json old = json::parse(R"({"id":"p","from":"A","to":"B","kind":"memorandum","status":"sent",
+        "sections":{"introduction":{"uk":"Вступ","en":"Introduction"},"objectives":{"en":"Heat"},
+        "activities":{"uk":"Обмін"},"resources":{"en":"Staff"},"contacts":{"uk":"Олена"}},
+        "history":[{"status":"sent","at":"2024-01-01T00:00:00Z","by":"A","note":"n"}],"revision":2})");
+    const Proposal p = proposal_from_json(old);
+    EXPECT_EQ(p.sections.at("introduction"), (ProposalSection{"Вступ", "Introduction", ""}));
+    EXPECT_EQ(p.sections.at("contacts").uk, "Олена");
+    EXPECT_EQ(p.history.at(0).status, ProposalStatus::sent);
+    EXPECT_EQ(p.history.at(0).by, "A");
+    EXPECT_TRUE(p.history.at(0).action.empty());
+    EXPECT_EQ(to_json(p), old);
 }
 
 TEST(JsonCodec, AnnouncementRoundTrips) {

@@ -295,7 +295,7 @@ TEST(ValidateProposal, FromAndTo) {
 TEST(ValidateProposal, History) {
     auto sent = [](Proposal& p) {
         p.status = ProposalStatus::sent;
-        p.history = {{ProposalStatus::sent, "2024-01-01T10:00:00Z", "", ""}};
+        p.history = {{.status = ProposalStatus::sent, .at = "2024-01-01T10:00:00Z"}};
     };
     EXPECT_EQ(after<Proposal>(test::lviv_to_poznan(), sent), Lines{});
     EXPECT_EQ(after<Proposal>(test::lviv_to_poznan(),
@@ -313,7 +313,7 @@ TEST(ValidateProposal, History) {
 }
 
 TEST(ValidateProposal, IntroductionBeforeSending) {
-    auto empty_intro = [](Proposal& p) { p.sections.introduction = {}; };
+    auto empty_intro = [](Proposal& p) { p.sections.erase("introduction"); };
     EXPECT_EQ(after<Proposal>(test::lviv_to_poznan(), empty_intro), Lines{});  // a draft may be empty
     EXPECT_EQ(after<Proposal>(test::lviv_to_poznan(),
                               [&](auto& p) {
@@ -321,6 +321,45 @@ TEST(ValidateProposal, IntroductionBeforeSending) {
                                   p.status = ProposalStatus::sent;
                               }),
               Lines{"sections.introduction: required before a proposal is sent"});
+}
+
+TEST(ValidateProposal, Sections) {
+    EXPECT_EQ(after<Proposal>(test::lviv_to_poznan(), [](auto& p) { p.sections["Areas"] = {}; }),
+              Lines{"sections.Areas: a section name is 1 to 40 of a-z and _"});
+    EXPECT_EQ(after<Proposal>(test::lviv_to_poznan(), [](auto& p) { p.sections[std::string(41, 'a')] = {}; }),
+              Lines{"sections." + std::string(41, 'a') + ": a section name is 1 to 40 of a-z and _"});
+    EXPECT_EQ(after<Proposal>(test::lviv_to_poznan(),
+                              [](auto& p) {
+                                  for (char c = 'a'; c < 'a' + 20; ++c) p.sections[std::string(1, c)] = {};
+                              }),
+              Lines{"sections: at most 20 sections"});
+    // 20000 characters of Cyrillic are 40000 bytes: the limit counts characters.
+    std::string long_uk;
+    for (int i = 0; i < 20000; ++i) long_uk += "ї";
+    EXPECT_EQ(after<Proposal>(test::lviv_to_poznan(), [&](auto& p) { p.sections["areas"].uk = long_uk; }), Lines{});
+    EXPECT_EQ(after<Proposal>(test::lviv_to_poznan(), [&](auto& p) { p.sections["areas"].partner = long_uk + "x"; }),
+              Lines{"sections.areas.partner: at most 20000 characters"});
+    EXPECT_EQ(after<Proposal>(test::lviv_to_poznan(), [](auto& p) { p.partner_language = "POL"; }),
+              Lines{"partner_language: must be an ISO 639-1 code (2 lower-case letters)"});
+}
+
+TEST(ValidateProposal, Messages) {
+    ProposalMessage message{"6f1c0d7e-0000-4000-8000-000000000003", "2024-01-02T10:00:00Z", "tok_2", "editor",
+                            "PL-3088171", "Dzień dobry"};
+    EXPECT_EQ(after<Proposal>(test::lviv_to_poznan(), [&](auto& p) { p.messages = {message}; }), Lines{});
+    EXPECT_EQ(after<Proposal>(test::lviv_to_poznan(),
+                              [&](auto& p) {
+                                  p.messages = {message};
+                                  p.messages[0].id = "m1";
+                                  p.messages[0].text = " ";
+                              }),
+              (Lines{"messages[0].id: must be a UUID made by the client", "messages[0].text: must not be empty"}));
+    EXPECT_EQ(after<Proposal>(test::lviv_to_poznan(),
+                              [&](auto& p) {
+                                  p.messages = {message};
+                                  p.messages[0].text = std::string(5001, 'a');
+                              }),
+              Lines{"messages[0].text: at most 5000 characters"});
 }
 
 TEST(ValidateProposal, Timestamps) {
