@@ -445,8 +445,6 @@ ApiResponse Api::create_proposal(const ApiRequest& request, const Principal& pri
     if (!body) return error;
     const auto id = body->value("id", Json()).is_string() ? (*body)["id"].get<std::string>() : std::string();
     if (id.empty()) return error_response(422, "invalid", "id: a proposal needs the UUID its client made");
-    if (!body->contains("history") || (*body)["history"].empty())
-        (*body)["history"] = Json::array({{{"status", body->value("status", "draft")}, {"at", m_clock()}, {"by", principal.municipality}}});
     Change change{RecordKind::proposal, Change::Op::put, id, 0, *body, {}};
     return write_one(change, principal, 201);
 }
@@ -463,13 +461,10 @@ ApiResponse Api::patch_proposal(const ApiRequest& request, const std::string& id
         if (!value) return error_response(400, "bad_request", "If-Match: must be a revision such as \"42\"");
         base = *value;
     }
+    // The draft's text, by its sender; a status change is a step of the workflow and is refused
+    // here with the route to use, like any field only the server writes.
     Json updated = current;
     updated.merge_patch(*patch);
-    // A status change is recorded in the history, so both sides see who answered and when.
-    if (updated.value("status", "") != current.value("status", "") && !patch->contains("history")) {
-        if (!updated["history"].is_array()) updated["history"] = Json::array();
-        updated["history"].push_back({{"status", updated["status"]}, {"at", m_clock()}, {"by", principal.municipality}});
-    }
     Change change{RecordKind::proposal, Change::Op::put, id, base, updated, {}};
     return write_one(change, principal, 200);
 }

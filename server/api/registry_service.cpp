@@ -239,11 +239,12 @@ Delta RegistryService::changes_since(std::int64_t since, std::size_t limit, cons
     std::shared_lock lock(m_mutex);
     const bool any_proposals = principal.role != Role::anonymous;
     Delta delta = m_registry.changes_since(since, limit, any_proposals);
-    if (!any_proposals || principal.is_moderator()) return delta;
+    if (!any_proposals) return delta;
+    // Moderators too: a draft is its sender's alone.
     std::erase_if(delta.entries, [&](const DeltaEntry& entry) {
         if (entry.kind != RecordKind::proposal) return false;
         const auto* proposal = m_registry.find_proposal(entry.id);
-        return !proposal || !can_see(principal, *proposal);
+        return !proposal || !can_see(principal, *proposal, m_registry);
     });
     return delta;
 }
@@ -264,7 +265,13 @@ std::vector<PushResult> RegistryService::push(const Principal& principal, const 
         }
         result.json["client_change_id"] = change.client_change_id;
         const auto current = record_json(m_registry, change.kind, change.id);
-        if (auto refusal = write_refusal(principal, change, current)) {
+        if (auto refused = server_written_field(change, current)) {
+            result.json["status"] = "invalid";
+            result.json["errors"] = errors_json({*refused});
+            results.push_back(std::move(result));
+            continue;
+        }
+        if (auto refusal = write_refusal(principal, change, current, m_registry)) {
             result.json["status"] = "forbidden";
             result.json["message"] = *refusal;
             results.push_back(std::move(result));
@@ -300,7 +307,7 @@ std::vector<PushResult> RegistryService::push(const Principal& principal, const 
                 result.json["status"] = "conflict";
                 result.json["revision"] = applied.revision;
                 result.json["current"] = change.kind == RecordKind::proposal && !applied.current.is_null() &&
-                                                 !can_see(principal, proposal_from_json(applied.current))
+                                                 !can_see(principal, proposal_from_json(applied.current), m_registry)
                                              ? nlohmann::json(nullptr)
                                              : applied.current;
                 break;
@@ -314,11 +321,38 @@ std::vector<PushResult> RegistryService::push(const Principal& principal, const 
     return results;
 }
 
+std::optional<ApplyResult> RegistryService::apply_together(
+    const std::function<std::vector<Change>(const Registry&)>& plan, const std::string& now) {
+    std::unique_lock lock(m_mutex);
+    const std::vector<Change> changes = plan(m_registry);
+    if (changes.empty()) return std::nullopt;
+    std::vector<StoredRecord> records;
+    ApplyResult last;
+    for (Change change : changes) {
+        change.client_change_id.clear();
+        last = m_registry.apply(change, now);
+        if (last.status != ApplyResult::Status::applied) {
+            if (!records.empty()) reload_from_store();  // undo the ones applied in memory
+            return last;
+        }
+        StoredRecord record{change.kind, change.id, last.revision, change.op == Change::Op::remove, {}};
+        if (!record.removed) record.json = record_json(m_registry, change.kind, change.id).dump();
+        records.push_back(std::move(record));
+    }
+    try {
+        m_store->commit(m_registry.revision(), records, {});
+    } catch (...) {
+        reload_from_store();
+        throw;
+    }
+    return last;
+}
+
 nlohmann::json RegistryService::record(RecordKind kind, const std::string& id, const Principal& principal) const {
     std::shared_lock lock(m_mutex);
     if (kind == RecordKind::proposal) {
         const auto* proposal = m_registry.find_proposal(id);
-        if (!proposal || !can_see(principal, *proposal)) return nullptr;
+        if (!proposal || !can_see(principal, *proposal, m_registry)) return nullptr;
     }
     return record_json(m_registry, kind, id);
 }
@@ -334,7 +368,7 @@ nlohmann::json RegistryService::proposals_for(const Principal& principal) const 
     std::shared_lock lock(m_mutex);
     std::vector<const Proposal*> visible;
     for (const auto& [id, proposal] : m_registry.proposals())
-        if (can_see(principal, proposal)) visible.push_back(&proposal);
+        if (can_see(principal, proposal, m_registry)) visible.push_back(&proposal);
     std::sort(visible.begin(), visible.end(), [](const Proposal* a, const Proposal* b) {
         return a->updated_at != b->updated_at ? a->updated_at > b->updated_at : a->id < b->id;
     });

@@ -4,6 +4,7 @@
 // encoded snapshots are cached per revision so serving one costs no re-encoding.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <shared_mutex>
@@ -71,6 +72,14 @@ public:
     /// conflicts. A change whose client_change_id was applied before answers its remembered result.
     /// Throws StoreError when the store cannot commit; then nothing of the failed change is kept.
     std::vector<PushResult> push(const Principal& principal, const std::vector<Change>& changes, const std::string& now);
+
+    /// Runs `plan` with the registry under the write lock, then applies the changes it returns in
+    /// order (their client_change_id unused) and commits them to the store together: all of them,
+    /// durably, or none, and then the result of the first that was not applied. Nothing when the
+    /// plan returns no change. Throws StoreError when the store cannot commit; then nothing changed.
+    /// For writes the server composes itself, such as a proposal's step and the partnership it signs.
+    std::optional<ApplyResult> apply_together(const std::function<std::vector<Change>(const Registry&)>& plan,
+                                              const std::string& now);
 
     /// One record as JSON, or null. Proposals only when the principal may see them.
     nlohmann::json record(RecordKind kind, const std::string& id, const Principal& principal) const;

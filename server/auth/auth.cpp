@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "auth/sha256.hpp"
+#include "model/json_codec.hpp"
 
 namespace prd::server {
 namespace {
@@ -79,11 +80,41 @@ std::optional<Principal> authenticate(Store& store, std::string_view authorizati
     return Principal{*role, token->municipality, token->id, token->label};
 }
 
-std::optional<std::string> write_refusal(const Principal& principal, const Change& change, const nlohmann::json& current) {
+namespace {
+
+std::optional<std::string> proposal_refusal(const Principal& principal, const Change& change,
+                                            const nlohmann::json& current, const Registry& registry) {
+    const auto& own = principal.municipality;
+    if (current.is_null()) {
+        if (principal.role != Role::editor) return "from: only an editor of the sending municipality starts a proposal";
+        if (field(change.record, "from") != own) return "from: an editor of " + own + " can only send proposals from it";
+        return std::nullopt;
+    }
+    Proposal stored;
+    try {
+        stored = proposal_from_json(current);
+    } catch (const DecodeError&) {
+        return "only a moderator can repair a stored proposal";  // never expected: stored records were validated
+    }
+    const auto side = side_of(principal, stored, registry);
+    if (change.op == Change::Op::remove) {
+        if (!proposals::can_edit_text(stored, side)) return "only the sender can delete a proposal, and only a draft";
+        return std::nullopt;
+    }
+    if (!proposals::can_edit_text(stored, side))
+        return "sections: only the sender edits a proposal, and only while it is a draft; answers go through "
+               "POST /api/v1/proposals/" + change.id + "/actions";
+    if (field(change.record, "from") != stored.from) return "from: a proposal cannot change its sender";
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> write_refusal(const Principal& principal, const Change& change, const nlohmann::json& current,
+                                         const Registry& registry) {
     if (principal.role == Role::anonymous) return "sign in: anonymous callers can only read";
-    if (principal.role == Role::admin) return std::nullopt;
-    const bool is_proposal = change.kind == RecordKind::proposal;
-    if (principal.role == Role::moderator) return std::nullopt;
+    if (change.kind == RecordKind::proposal) return proposal_refusal(principal, change, current, registry);
+    if (principal.role == Role::admin || principal.role == Role::moderator) return std::nullopt;
 
     // Editors from here on.
     const auto& own = principal.municipality;
@@ -95,37 +126,40 @@ std::optional<std::string> write_refusal(const Principal& principal, const Chang
         if (was_verified != is_verified) return "verified: only a moderator can verify a municipality";
         return std::nullopt;
     }
-    if (!is_proposal) return "only a moderator can change " + std::string(change.kind == RecordKind::partnership ? "partnerships" : "announcements");
+    return "only a moderator can change " + std::string(change.kind == RecordKind::partnership ? "partnerships" : "announcements");
+}
 
-    const std::string from = current.is_null() ? field(change.record, "from") : field(current, "from");
-    const std::string to = current.is_null() ? field(change.record, "to") : field(current, "to");
-    if (current.is_null()) {
-        if (from != own) return "from: an editor of " + own + " can only send proposals from it";
+std::optional<ValidationError> server_written_field(const Change& change, const nlohmann::json& current) {
+    if (change.kind != RecordKind::proposal || change.op != Change::Op::put || !change.record.is_object())
         return std::nullopt;
+    Proposal wanted, held;
+    try {
+        wanted = proposal_from_json(change.record);
+        if (!current.is_null()) held = proposal_from_json(current);
+    } catch (const DecodeError&) {
+        return std::nullopt;  // the registry names the field that cannot be read
     }
-    if (own != from && own != to) return "only the editors of the proposal's two municipalities can change it";
-    if (change.op == Change::Op::remove) {
-        if (own != from || field(current, "status") != "draft") return "only the sender can delete a proposal, and only a draft";
-        return std::nullopt;
+    const std::string actions = "use POST /api/v1/proposals/" + change.id + "/actions";
+    if (wanted.status != held.status) {
+        if (current.is_null()) return ValidationError{"status", "a proposal starts as a draft; " + actions};
+        return ValidationError{"status", actions};
     }
-    if (field(change.record, "from") != from || field(change.record, "to") != to)
-        return "from, to: a proposal cannot change its sides";
-    if (own == to && own != from) {
-        // The receiving side answers; it does not rewrite the sender's text.
-        if (change.record.value("sections", nlohmann::json::object()) != current.value("sections", nlohmann::json::object()))
-            return "sections: only the sender can edit the proposal's text";
-        static const char* const answers[] = {"in_discussion", "accepted", "declined", "sent"};
-        const auto status = field(change.record, "status");
-        if (std::find(std::begin(answers), std::end(answers), status) == std::end(answers))
-            return "status: the receiving side can answer in_discussion, accepted or declined";
-    }
+    constexpr const char* rule = "written by the server";
+    if (wanted.history != held.history) return ValidationError{"history", rule};
+    if (wanted.messages != held.messages) return ValidationError{"messages", rule};
+    if (wanted.signing_confirmed_by != held.signing_confirmed_by) return ValidationError{"signing_confirmed_by", rule};
+    if (wanted.signed_on != held.signed_on) return ValidationError{"signed_on", rule};
+    if (wanted.partnership != held.partnership) return ValidationError{"partnership", rule};
     return std::nullopt;
 }
 
-bool can_see(const Principal& principal, const Proposal& proposal) {
-    if (principal.is_moderator()) return true;
-    if (principal.role != Role::editor) return false;
-    return principal.municipality == proposal.from || principal.municipality == proposal.to;
+proposals::Side side_of(const Principal& principal, const Proposal& proposal, const Registry& registry) {
+    const std::string_view municipality = principal.role == Role::editor ? principal.municipality : std::string_view();
+    return proposals::side_of(proposal, registry, municipality, principal.is_moderator());
+}
+
+bool can_see(const Principal& principal, const Proposal& proposal, const Registry& registry) {
+    return proposals::visible_to(proposal, side_of(principal, proposal, registry));
 }
 
 bool can_see_dismissals(const Principal& principal, const std::string& municipality) {

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/types.hpp"
+#include "proposals/workflow.hpp"
 #include "registry/registry.hpp"
 #include "store/store.hpp"
 
@@ -44,11 +45,23 @@ NewToken make_token(Role role, std::string municipality, std::string label, std:
 std::optional<Principal> authenticate(Store& store, std::string_view authorization);
 
 /// Why `principal` may not apply `change`, or nothing when it may. `current` is the record as it
-/// is now (null when new); the change's record is parsed JSON.
-std::optional<std::string> write_refusal(const Principal& principal, const Change& change, const nlohmann::json& current);
+/// is now (null when new); the change's record is parsed JSON. Proposals follow the workflow for
+/// every role: only an editor of the sending municipality starts one, and only the sender edits or
+/// deletes it, while it is a draft; every other step goes through the workflow's actions.
+std::optional<std::string> write_refusal(const Principal& principal, const Change& change, const nlohmann::json& current,
+                                         const Registry& registry);
 
-/// Whether the principal may see this proposal (its two sides' editors and moderators).
-bool can_see(const Principal& principal, const Proposal& proposal);
+/// A proposal field only the server writes (history, messages, signing_confirmed_by, signed_on,
+/// partnership, and status other than draft on creation) that the change sets differently from
+/// `current`, e.g. {"history", "written by the server"}; nothing otherwise.
+std::optional<ValidationError> server_written_field(const Change& change, const nlohmann::json& current);
+
+/// The principal's side of this proposal, by the workflow's definition.
+proposals::Side side_of(const Principal& principal, const Proposal& proposal, const Registry& registry);
+
+/// Whether the principal may see this proposal: a draft only its sender's editors; once sent, the
+/// two sides' editors and moderators.
+bool can_see(const Principal& principal, const Proposal& proposal, const Registry& registry);
 
 /// Whether the principal may read and change the suggestions this municipality hid or declined
 /// (its editors and moderators).

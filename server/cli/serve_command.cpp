@@ -12,6 +12,7 @@
 
 #include "api/api.hpp"
 #include "api/dismissed_routes.hpp"
+#include "api/proposal_routes.hpp"
 #include "api/registry_service.hpp"
 #include "api/search_routes.hpp"
 #include "cli/commands.hpp"
@@ -108,6 +109,7 @@ int serve_command(const Args& args) {
     auto index = std::make_shared<server::IndexCache>(registry);
     server::add_search_routes(api, registry, index);
     server::add_dismissed_routes(api, registry);
+    server::add_proposal_routes(api, registry);
     const server::TextVersion text_version(registry, index, {options.public_url});
     http.pages = [&text_version](const server::ApiRequest& request) { return text_version.handle(request); };
     server::HttpServer http_server(api, http);

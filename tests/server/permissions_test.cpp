@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/api.hpp"
+#include "api/proposal_routes.hpp"
 #include "api/search_routes.hpp"
 #include "seed/default_registry.hpp"
 #include "store/sqlite_store.hpp"
@@ -32,6 +33,7 @@ protected:
         m_tokens["anonymous"] = "";
         m_tokens["revoked"] = add_token(Role::moderator, "");
         m_service.store().revoke_token(m_revoked_id);
+        add_proposal_routes(m_api, m_service);
     }
 
     std::string add_token(Role role, const std::string& municipality) {
@@ -74,8 +76,12 @@ protected:
                 {"to", kPoznan},
                 {"kind", "memorandum"},
                 {"areas", {"energy"}},
-                {"status", "sent"},
                 {"sections", {{"introduction", {{"uk", "Пропонуємо співпрацю в енергетиці."}, {"en", "We propose cooperation on energy."}}}}}};
+    }
+
+    ApiResponse act(const std::string& who, const std::string& action, const std::string& change_id) {
+        return call(who, "POST", std::string("/api/v1/proposals/") + kProposalId + "/actions",
+                    Json{{"action", action}, {"change_id", change_id}});
     }
 
     test::TempDir m_dir;
@@ -174,6 +180,17 @@ TEST_F(PermissionsTest, AProposalExistsOnlyForItsTwoSidesAndModerators) {
     const std::string feed = "/api/v1/changes?since=" + std::to_string(m_service.revision());
     ASSERT_EQ(call("kyiv", "POST", "/api/v1/proposals", proposal()).status, 201);
     const std::string path = std::string("/api/v1/proposals/") + kProposalId;
+    // A draft is the sender's alone: not the receiver's, not even a moderator's.
+    EXPECT_EQ(call("kyiv", "GET", path).status, 200);
+    for (const auto* who : {"poznan", "moderator", "admin", "dublin", "anonymous"})
+        EXPECT_EQ(call(who, "GET", path).status, 404) << who;
+    EXPECT_NE(call("kyiv", "GET", feed).body.find(kProposalId), std::string::npos);
+    for (const auto* who : {"poznan", "moderator", "dublin", "anonymous"})
+        EXPECT_EQ(call(who, "GET", feed).body.find(kProposalId), std::string::npos) << who;
+    EXPECT_EQ(Json::parse(call("poznan", "GET", "/api/v1/proposals").body)["inbox"].size(), 0u);
+    EXPECT_EQ(Json::parse(call("moderator", "GET", "/api/v1/proposals").body)["inbox"].size(), 0u);
+
+    ASSERT_EQ(act("kyiv", "send", "send-1").status, 200);
     EXPECT_EQ(call("kyiv", "GET", path).status, 200);
     EXPECT_EQ(call("poznan", "GET", path).status, 200);
     EXPECT_EQ(call("moderator", "GET", path).status, 200);
@@ -197,16 +214,25 @@ TEST_F(PermissionsTest, AProposalExistsOnlyForItsTwoSidesAndModerators) {
 
 TEST_F(PermissionsTest, TheReceiverAnswersButDoesNotRewriteAndOthersCannotTouchIt) {
     ASSERT_EQ(call("kyiv", "POST", "/api/v1/proposals", proposal()).status, 201);
+    ASSERT_EQ(act("kyiv", "send", "send-1").status, 200);
     const std::string path = std::string("/api/v1/proposals/") + kProposalId;
     EXPECT_EQ(call("dublin", "PATCH", path, Json{{"status", "accepted"}}).status, 404);
     const auto rewrite = call("poznan", "PATCH", path, Json{{"sections", {{"introduction", {{"en", "changed"}}}}}});
     EXPECT_EQ(rewrite.status, 403);
-    const auto answer = call("poznan", "PATCH", path, Json{{"status", "accepted"}});
+    const auto patched = call("poznan", "PATCH", path, Json{{"status", "accepted"}});
+    EXPECT_EQ(patched.status, 422);
+    EXPECT_EQ(Json::parse(patched.body)["error"]["message"],
+              std::string("status: use POST /api/v1/proposals/") + kProposalId + "/actions");
+    const auto answer = act("poznan", "accept", "accept-1");
     ASSERT_EQ(answer.status, 200) << answer.body;
     const auto history = Json::parse(answer.body)["history"];
-    ASSERT_GE(history.size(), 2u);
+    ASSERT_EQ(history.size(), 2u);
+    EXPECT_EQ(history.back()["action"], "accept");
+    EXPECT_EQ(history.back()["from"], "sent");
     EXPECT_EQ(history.back()["status"], "accepted");
-    EXPECT_EQ(history.back()["by"], kPoznan);
+    EXPECT_EQ(history.back()["municipality"], kPoznan);
+    EXPECT_EQ(history.back()["role"], "editor");
+    EXPECT_EQ(history.back()["at"], "2026-11-29T12:00:00Z");
 }
 
 TEST_F(PermissionsTest, AnEditorSendsProposalsOnlyFromItsOwnMunicipality) {
