@@ -495,5 +495,31 @@ TEST_F(SyncClientTest, HostSuppliedIdsAreUsed) {
     EXPECT_EQ(client.stage_remove(RecordKind::municipality, "NL-2"), "3f2b8c1e-6a7d-4e21-9b0c-000000000002");
 }
 
+TEST(SyncClientHost, HostWithItsOwnCopyPullsOnlyWhatIsNewAndHoldsNoSecondCopy) {
+    FakeServer server;
+    server.put(foreign(k_poznan, "Poznan"));
+    server.put(foreign("IE-2964574", "Dublin"));
+    SyncOptions options;
+    options.mirror_public_records = false;
+    SyncClient client("browser", options);
+    std::vector<DeltaEntry> pulled;
+    client.set_pull_listener([&](const DeltaEntry& entry) { pulled.push_back(entry); });
+    client.start_from(2);  // the host loaded a snapshot at revision 2 itself
+
+    server.put(foreign("DE-2867714", "Munich"));
+    server.registry.apply(Change{RecordKind::municipality, Change::Op::remove, k_poznan, 1, nullptr, {}}, server.now);
+    client.sync();
+    EXPECT_EQ(run(client, server), 1);
+    ASSERT_EQ(pulled.size(), 2u);  // Munich and Poznan's removal; not the two the host had
+    EXPECT_EQ(pulled[0].id, "DE-2867714");
+    EXPECT_EQ(pulled[1].id, k_poznan);
+    EXPECT_TRUE(pulled[1].removed);
+    EXPECT_EQ(client.revision(), 4);
+    EXPECT_TRUE(client.mirror().records().empty());
+
+    client.start_from(1);  // never backwards
+    EXPECT_EQ(client.revision(), 4);
+}
+
 }  // namespace
 }  // namespace prd
