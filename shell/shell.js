@@ -126,6 +126,49 @@
     printErr: function (text) { console.error(text); },
   };
 
+  // Offline start: a service worker keeps this page and the app's files (shell/sw.js.in). Browsers
+  // allow one only in a secure context (https://, or http://127.0.0.1 and localhost).
+  // window.prdServiceWorker tells tests and diagnostics how far it got.
+  window.prdServiceWorker = { state: "unsupported", controlled: false, error: "" };
+  if ("serviceWorker" in navigator && window.isSecureContext) {
+    var status = window.prdServiceWorker;
+    status.state = "registering";
+    status.controlled = !!navigator.serviceWorker.controller;
+    var reloadAsked = false;
+    var offerUpdate = function (worker) {
+      status.state = "update_ready";
+      var banner = document.getElementById("update");
+      banner.hidden = false;
+      document.getElementById("update-reload").onclick = function () {
+        reloadAsked = true;  // the page reloads once the new worker has taken over
+        worker.postMessage("skip-waiting");
+      };
+    };
+    navigator.serviceWorker.addEventListener("controllerchange", function () {
+      status.controlled = true;
+      if (reloadAsked) window.location.reload();
+    });
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register("sw.js").then(function (registration) {
+        status.state = registration.active ? "active" : "installing";
+        if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
+        registration.addEventListener("updatefound", function () {
+          var worker = registration.installing;
+          if (!worker) return;
+          worker.addEventListener("statechange", function () {
+            if (worker.state === "installed" && navigator.serviceWorker.controller) offerUpdate(worker);
+            else if (worker.state === "activated" && status.state !== "update_ready") status.state = "active";
+          });
+        });
+        // A tab left open for days still learns of a new release.
+        setInterval(function () { registration.update().catch(function () {}); }, 30 * 60 * 1000);
+      }).catch(function (error) {
+        status.state = "failed";
+        status.error = String(error);
+      });
+    });
+  }
+
   setProgress(0.1);
   var script = document.createElement("script");
   script.src = located("app.js");
