@@ -34,10 +34,12 @@ int main() {
 
     app.follow_address();  // a shared link or a reload opens where it points
     app.session().restore();
+    app.proposals().load();
     app.begin_loading();
 
     platform::run_main_loop([] {
         app.follow_address();  // Back, Forward, or an address typed in
+        app.tick();
         renderer->begin_frame();
         audit.begin_frame();
         FrameReport report;

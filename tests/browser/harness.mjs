@@ -35,13 +35,15 @@ const serverLog = [];
 
 /// Starts `partnership serve` on a free port with a fresh data folder, serving `webDir` (the built
 /// bundle; or, with needsApp false, just the page shell); resolves to its base URL.
-export function startServer(webDir = process.env.PRD_WEB_DIR, needsApp = true) {
+/// `options.listen` (e.g. "127.0.0.1:41234") and `options.keepData` restart a server where a stopped one
+/// was, with its data, as after a power cut: the browser's origin (and its service worker) stay valid.
+export function startServer(webDir = process.env.PRD_WEB_DIR, needsApp = true, options = {}) {
   const bin = process.env.PRD_SERVER_BIN;
   assert.ok(bin && fs.existsSync(bin), `PRD_SERVER_BIN must name the server binary (got ${bin})`);
   assert.ok(webDir && fs.existsSync(path.join(webDir, needsApp ? "app.wasm" : "index.html")),
             `the web folder must hold ${needsApp ? "the built web bundle (build it with the web preset)" : "shell/"} (got ${webDir})`);
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "prd-browser-"));
-  server = spawn(bin, ["serve", "--data", dataDir, "--listen", "127.0.0.1:0", "--web", webDir],
+  if (!(options.keepData && dataDir)) dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "prd-browser-"));
+  server = spawn(bin, ["serve", "--data", dataDir, "--listen", options.listen || "127.0.0.1:0", "--web", webDir],
                  { stdio: ["ignore", "pipe", "pipe"] });
   server.stderr.on("data", (chunk) => serverLog.push(chunk.toString()));
   return new Promise((resolve, reject) => {
@@ -63,14 +65,15 @@ export function startServer(webDir = process.env.PRD_WEB_DIR, needsApp = true) {
   });
 }
 
-/// Stops the server and removes its data folder.
-export async function stopServer() {
+/// Stops the server and removes its data folder (unless `keepData`, for a restart).
+export async function stopServer(keepData = false) {
   if (server && server.exitCode === null) {
     const exited = new Promise((resolve) => server.once("exit", resolve));
     server.kill("SIGTERM");
     const timeout = new Promise((resolve) => setTimeout(() => resolve("timeout"), 5_000));
     if ((await Promise.race([exited, timeout])) === "timeout") server.kill("SIGKILL");
   }
+  if (keepData) return;
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   dataDir = null;
 }
@@ -154,8 +157,8 @@ export async function revealTarget(page, name) {
 
 /// How many distinct colours the PNG has, and the share of the most common one, decoded by the
 /// browser itself (no image library needed).
-export async function colourStats(pngPath) {
-  const page = await browser.newPage();
+export async function colourStats(pngPath, opener = browser) {
+  const page = await opener.newPage();
   try {
     const dataUrl = "data:image/png;base64," + fs.readFileSync(pngPath).toString("base64");
     return await page.evaluate(async (src) => {
@@ -187,7 +190,7 @@ export async function screenshotNotBlank(page, name) {
   fs.mkdirSync(dir, { recursive: true });
   const shot = path.join(dir, name);
   await page.screenshot({ path: shot });
-  const colours = await colourStats(shot);
+  const colours = await colourStats(shot, browser || page.context());
   assert.ok(colours.distinct > 30 && colours.dominantShare < 0.97,
             `the page looks blank: ${JSON.stringify(colours)} (${shot})`);
 }

@@ -54,3 +54,20 @@ TEST(Countries, NamedInBothLanguagesAndTheCodeOtherwise) {
 
 }  // namespace
 }  // namespace prd::web
+
+namespace prd::web {
+namespace {
+
+TEST(Formats, TimeAgoForTheStatusLine) {
+    const double at = *epoch_seconds("2026-11-30T09:15:00Z") * 1000.0;
+    EXPECT_EQ(*epoch_seconds("1970-01-02T00:00:00Z"), 86400.0);
+    EXPECT_EQ(time_ago("2026-11-30T09:14:30Z", at, Lang::en), "just now");
+    EXPECT_EQ(time_ago("2026-11-30T09:05:00Z", at, Lang::uk), "10 хв тому");
+    EXPECT_EQ(time_ago("2026-11-30T06:00:00Z", at, Lang::en), "3 h ago");
+    EXPECT_EQ(time_ago("2026-11-28T06:00:00Z", at, Lang::uk), "28.11.2026");
+    EXPECT_EQ(time_ago("yesterday", at, Lang::en), "");
+    EXPECT_FALSE(epoch_seconds("2026-13-30T09:15:00Z"));
+}
+
+}  // namespace
+}  // namespace prd::web

@@ -54,6 +54,10 @@ TEST(Route, FormatRoundTripsEveryPage) {
         Route{Page::signin, {}, {}},
         Route{Page::proposals, {}, {{"from", "UA1"}, {"to", "PL-2"}}},
         Route{Page::map, {}, {}},
+        Route{
+            Page::draft, "new", {{"from", "UA46060250000025047"}, {"to", "UA80000000000093317"}, {"kind", "twinning"}}},
+        draft_route("0b6f8f3e-3c1a-4d7e-9a55-1f2e3d4c5b6a"),
+        proposal_route("0b6f8f3e-3c1a-4d7e-9a55-1f2e3d4c5b6a"),
     };
     for (const Route& route : routes) {
         const std::string text = format_route(route);
@@ -68,6 +72,12 @@ TEST(Route, FormatWritesTheDocumentedAddresses) {
     EXPECT_EQ(format_route(find_route()), "/search");
     EXPECT_EQ(format_route(municipality_route("UA46060250000025047")), "/m/UA46060250000025047");
     EXPECT_EQ(format_route(Route{Page::signin, {}, {}}), "/signin");
+    EXPECT_EQ(format_route(Route{Page::draft, "new", {{"from", "UA1"}, {"to", "UA2"}, {"kind", "twinning"}}}),
+              "/draft/new?from=UA1&kind=twinning&to=UA2");
+    EXPECT_EQ(parse_route("/draft/new?from=UA1&to=UA2&kind=memorandum").param("kind"), "memorandum");
+    EXPECT_EQ(parse_route("/proposal/abc").page, Page::proposal);
+    EXPECT_EQ(parse_route("/draft").page, Page::not_found);
+    EXPECT_EQ(parse_route("/draft/a/b").page, Page::not_found);
 }
 
 TEST(Route, MalformedEscapesStayAsTyped) {

@@ -6,6 +6,7 @@
 
 #include "model/json_codec.hpp"
 #include "platform/platform.hpp"
+#include "platform/storage.hpp"
 
 namespace prd::web {
 
@@ -25,64 +26,66 @@ Lang language_for(std::string_view browser_language) {
     return ukrainian ? Lang::uk : Lang::en;
 }
 
-AppState::AppState(Lang language) : m_language(language) { platform::set_document_language(code(language)); }
-
-void AppState::begin_loading() {
-    m_status = LoadStatus::loading;
-    m_error.clear();
-    platform::HttpRequest request;
-    request.url = std::string(snapshot_url);
-    platform::fetch(std::move(request), [this](platform::HttpResponse response) {
-        accept_snapshot(response.status, std::move(response.body), response.error);
-    });
+AppState::AppState(Lang language)
+    : m_sync(
+          m_registry,
+          [this](RegistrySource) {
+              rebuild_index();
+              m_status = LoadStatus::ready;
+              m_error.clear();
+              if (m_ready_ms == 0) m_ready_ms = platform::now_ms();
+          },
+          [this](std::string error) {
+              if (m_status == LoadStatus::ready) return;  // the copy shown stays; the status line says offline
+              m_status = LoadStatus::error;
+              m_error = std::move(error);
+          }),
+      m_language(language) {
+    platform::set_document_language(code(language));
 }
 
-void AppState::accept_snapshot(int http_status, std::string body, std::string_view network_error) {
-    if (http_status == 0) {
-        m_status = LoadStatus::error;
-        m_error = network_error.empty() ? std::string("network error") : std::string(network_error);
-        return;
+void AppState::tick() {
+    m_sync.tick();
+    const bool signed_in = m_session.signed_in() && m_session.confirmed();
+    const bool online = platform::online();
+    const double now = platform::now_ms();
+    // Signing in, the network coming back, or a minute gone: ask for the person's proposals (which
+    // also sends what waits in the outbox).
+    if (signed_in && (!m_was_signed_in || (online && !m_was_online) || now - m_refreshed_ms > 60000)) {
+        m_refreshed_ms = now;
+        m_book.refresh();
+    } else if (online && !m_was_online) {
+        m_book.flush();
     }
-    if (http_status != 200) {
-        m_status = LoadStatus::error;
-        m_error = "HTTP " + std::to_string(http_status) + " from " + std::string(snapshot_url);
-        return;
-    }
-    try {
-        // Each form is dropped as soon as the next exists: WebAssembly memory never shrinks, so the
-        // peak is what a phone pays for as long as the tab is open.
-        Snapshot snapshot;
-        {
-            const nlohmann::json json = nlohmann::json::parse(body);
-            std::string().swap(body);
-            snapshot = snapshot_from_json(json);
-        }
-        m_registry = Registry::from_snapshot(std::move(snapshot));
-        rebuild_index();
-        m_status = LoadStatus::ready;
+    m_was_signed_in = signed_in;
+    m_was_online = online;
+}
+
+void AppState::begin_loading() {
+    if (m_status == LoadStatus::error) {  // "Retry"
+        m_status = LoadStatus::loading;
         m_error.clear();
-        if (m_ready_ms == 0) m_ready_ms = platform::now_ms();
-    } catch (const nlohmann::json::exception& e) {
-        m_status = LoadStatus::error;
-        m_error = std::string("snapshot is not valid JSON: ") + e.what();
-    } catch (const DecodeError& e) {
-        m_status = LoadStatus::error;
-        m_error = std::string("snapshot rejected: ") + e.what();
-    } catch (const std::exception& e) {
-        m_status = LoadStatus::error;
-        m_error = std::string("snapshot could not be loaded: ") + e.what();
+        m_sync.sync_now();
+        return;
     }
+    m_status = LoadStatus::loading;
+    m_error.clear();
+    m_sync.start();
 }
 
 void AppState::rebuild_index() {
+    const double started = platform::now_ms();
     m_index = SearchIndex::build(m_registry);
+    m_index_ms = platform::now_ms() - started;
     ++m_generation;
 }
 
 void AppState::install(const Municipality& municipality) {
     try {
-        m_registry.install(
-            DeltaEntry{RecordKind::municipality, municipality.id, municipality.revision, false, to_json(municipality)});
+        const DeltaEntry entry{RecordKind::municipality, municipality.id, municipality.revision, false,
+                               to_json(municipality)};
+        m_registry.install(entry);
+        m_sync.remember(entry);
     } catch (const DecodeError&) {
         return;  // the server sent what it validated; a record the app cannot read changes nothing
     }

@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "app/profile_editor.hpp"
+#include "app/proposal_book.hpp"
+#include "app/registry_sync.hpp"
 #include "app/route.hpp"
 #include "app/session.hpp"
 #include "app/ui_text.hpp"
@@ -29,18 +31,21 @@ class AppState {
 public:
     explicit AppState(Lang language);
 
-    /// Where the snapshot is fetched from: relative to the page, so the app also works when the
-    /// server sits behind a path prefix.
-    static constexpr std::string_view snapshot_url = "api/v1/snapshot";
-
-    /// Marks the registry as loading and asks the server for a snapshot; the answer arrives
-    /// through accept_snapshot() between frames.
+    /// Loads the registry: the browser's own copy at once when it has one, else the server's
+    /// snapshot; then keeps it up to date in the background. On a failure with nothing to show
+    /// (network, HTTP status, a snapshot the core rejects) the status becomes error with a message
+    /// naming the cause.
     void begin_loading();
-
-    /// Turns a fetched snapshot into the registry and its search index. On any failure (network,
-    /// HTTP status, JSON syntax, a record the core rejects) the status becomes error with a message
-    /// naming the cause, and the registry shown so far is kept.
-    void accept_snapshot(int http_status, std::string body, std::string_view network_error);
+    /// Once per frame: lets the registry sync notice the network coming back.
+    /// Once per frame: lets the registry sync and the proposal book notice the network coming back
+    /// and the person signing in.
+    void tick();
+    /// Changes made here that wait for the network (proposals, answers, messages).
+    std::size_t waiting_changes() const { return m_book.waiting(); }
+    ProposalBook& proposals() { return m_book; }
+    const ProposalBook& proposals() const { return m_book; }
+    const RegistrySync& registry_sync() const { return m_sync; }
+    RegistrySync& registry_sync() { return m_sync; }
 
     LoadStatus status() const { return m_status; }
     const std::string& error() const { return m_error; }
@@ -50,6 +55,8 @@ public:
     int generation() const { return m_generation; }
     /// Milliseconds from the page's start to the registry being ready (0 until then).
     double ready_ms() const { return m_ready_ms; }
+    /// How long the last search index build took (ms).
+    double index_ms() const { return m_index_ms; }
 
     /// A record the server sent back (after a save): it replaces the one held.
     void install(const Municipality& municipality);
@@ -86,16 +93,22 @@ private:
     void rebuild_index();
 
     Registry m_registry;
+    RegistrySync m_sync;
     SearchIndex m_index;
     LoadStatus m_status = LoadStatus::loading;
     std::string m_error;
     int m_generation = 0;
     double m_ready_ms = 0;
+    double m_index_ms = 0;
     Lang m_language;
     Route m_route;
     std::string m_address;  ///< the address m_route was read from or written to
     Session m_session;
+    ProposalBook m_book{m_session};
     ProfileEditor m_editor;
+    bool m_was_signed_in = false;
+    bool m_was_online = true;
+    double m_refreshed_ms = 0;
     bool m_focus_search = false;
 
     std::string m_suggestions_id;

@@ -6,12 +6,16 @@
 
 #include <imgui.h>
 
+#include "app/names.hpp"
 #include "app/theme.hpp"
 #include "platform/platform.hpp"
+#include "platform/storage.hpp"
 #include "widgets/widgets.hpp"
 
 namespace prd::web {
 namespace {
+
+void draw_connection_status(UiContext& ui);
 
 /// One segment of the УКР | ENG switch; the active one is filled with the accent colour.
 void language_button(UiContext& ui, const char* caption, Lang lang, const char* target) {
@@ -123,6 +127,9 @@ void draw_sidebar(UiContext& ui) {
     }
     ImGui::Spacing();
     if (link(ui, ui.text(Text::text_version), "nav.text_version")) platform::open_page(text_version_url(ui));
+    ImGui::Spacing();
+    ImGui::Separator();
+    draw_connection_status(ui);
     const Session& session = ui.app().session();
     if (session.signed_in()) {
         ImGui::Spacing();
@@ -198,6 +205,46 @@ void draw_status(UiContext& ui) {
     }
 }
 
+/// Online or offline, when the registry was last brought up to date, what waits to be sent: an
+/// officer on a weak connection knows what they are looking at. Phones get it on one short line.
+void draw_connection_status(UiContext& ui) {
+    const AppState& app = ui.app();
+    const RegistrySync& sync = app.registry_sync();
+    const bool online = platform::online() && !sync.unreachable();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float dot = ui.px(4);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float line = ImGui::GetTextLineHeight();
+    draw->AddCircleFilled(ImVec2(at.x + dot, at.y + line * 0.5f), dot,
+                          online ? IM_COL32(22, 128, 61, 255) : IM_COL32(179, 26, 26, 255));
+    ImGui::Dummy(ImVec2(dot * 2.5f, line));
+    ImGui::SameLine(0, ui.px(4));
+    std::string text = ui.text(online ? Text::status_online : Text::status_offline);
+    std::string updated;
+    if (sync.syncing() && online) {
+        updated = ui.text(Text::status_updating);
+    } else if (!sync.synced_at().empty()) {
+        updated = std::string(ui.text(Text::status_updated)) + " " +
+                  time_ago(sync.synced_at(), platform::epoch_ms(), ui.lang());
+    } else if (app.status() == LoadStatus::ready) {
+        updated = ui.text(Text::status_never_updated);
+    }
+    const std::size_t waiting = app.waiting_changes();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    if (ui.narrow()) {
+        if (!updated.empty()) text += " · " + updated;
+        if (waiting > 0) text += " · " + std::to_string(waiting) + " " + ui.text(Text::status_waiting);
+        ImGui::TextUnformatted(ui.audited(text).data());
+    } else {
+        ImGui::TextUnformatted(ui.audited(text).data());
+        if (!updated.empty()) paragraph(ui, updated);
+        if (waiting > 0) paragraph(ui, std::to_string(waiting) + " " + ui.text(Text::status_waiting));
+        if (!sync.storage_error().empty()) paragraph(ui, ui.text(Text::status_storage_failed));
+    }
+    ImGui::PopStyleColor();
+    ui.mark_target("status");
+}
+
 Panel* panel_for(std::span<const std::unique_ptr<Panel>> panels, Page page) {
     for (const auto& panel : panels)
         if (panel->page() == page) return panel.get();
@@ -221,6 +268,7 @@ void draw_app_window(UiContext& ui, std::span<const std::unique_ptr<Panel>> pane
     }
     ImGui::Begin("##app", nullptr, flags);
     draw_header(ui);
+    if (ui.narrow()) draw_connection_status(ui);
     draw_status(ui);
 
     // '/' puts the cursor in Find's search box from anywhere, unless the person is typing.

@@ -2,6 +2,7 @@
 // How records are named for people: in the UI language first, the community's own name beside
 // it, Ukrainian place names transliterated officially for English readers.
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,5 +21,10 @@ const std::string& localized(const LocalizedText& text, Lang lang);
 std::string place_name(std::string_view stored, Lang lang);
 /// "28.11.2022" (uk) or "28 Nov 2022" (en) for "2022-11-28"; other text unchanged.
 std::string format_date(std::string_view iso_date, Lang lang);
+/// Seconds since 1970 for a UTC time "2026-11-30T09:15:02Z"; nothing when it is not one.
+std::optional<double> epoch_seconds(std::string_view iso_time);
+/// How long ago a UTC time was, for a status line: "just now", "5 min ago", "3 h ago", else the
+/// date (format_date). "" when `iso_time` is not a time.
+std::string time_ago(std::string_view iso_time, double now_epoch_ms, Lang lang);
 
 }  // namespace prd::web

@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/json_codec.hpp"
 #include "platform/platform.hpp"
+#include "platform/storage.hpp"
 
 namespace prd::web {
 namespace {
@@ -43,12 +45,86 @@ nlohmann::json hits_json(const std::vector<ReportedHit>& hits, bool with_reason)
 //   missing_glyphs, missing_code_points, fallback_glyphs_drawn: the font audit,
 //   frames, dpr, canvas: {width, height, css_width, css_height}, heap_bytes, ready_ms,
 //   perf: {frame_ms: the previous frame's CPU time, search_ms: Find's last search, searches},
-//   targets: {"nav.find": {x, y, width, height} in CSS pixels, "search", "result.<id>", ...}
+//   targets: {"nav.find": {x, y, width, height} in CSS pixels, "search", "result.<id>", ...},
+//   online, registry_source: "none" | "local" | "network", registry_revision, synced_at, outbox (waiting),
+//   drafts: [{id, from, to, kind, status: "draft" | "sending" | "refused", updated_at, chars}],
+//   inbox: [{id, status, unread}], sent: [{id, status}], storage: {saving, error, persist},
+//   proposal: {id, status, side, actions, messages, waiting} on a proposal's page,
+//   service worker state is the shell's own: window.prdServiceWorker
 // }
+namespace {
+
+std::string_view persist_name(PersistState state) {
+    switch (state) {
+        case PersistState::not_asked: return "not_asked";
+        case PersistState::asking: return "asking";
+        case PersistState::granted: return "granted";
+        case PersistState::refused: return "refused";
+        case PersistState::unsupported: return "unsupported";
+    }
+    return "not_asked";
+}
+
+void proposals_state(const AppState& app, nlohmann::json& state) {
+    const ProposalBook& book = app.proposals();
+    nlohmann::json drafts = nlohmann::json::array();
+    for (const auto& [id, d] : book.drafts()) {
+        std::string status = book.sending(id) ? "sending" : "draft";
+        for (const OutboxItem& item : book.outbox())
+            if (item.proposal == id && !item.refused.empty()) status = "refused";
+        drafts.push_back({{"id", id},
+                          {"from", d.from},
+                          {"to", d.to},
+                          {"kind", to_string(d.kind)},
+                          {"status", status},
+                          {"updated_at", d.updated_at},
+                          {"chars", ProposalBook::characters(d)}});
+    }
+    state["drafts"] = std::move(drafts);
+    nlohmann::json inbox = nlohmann::json::array();
+    nlohmann::json sent = nlohmann::json::array();
+    const std::string& mine = app.session().municipality();
+    for (const auto& [id, p] : book.received_and_sent()) {
+        if (!mine.empty() && p.from == mine) {
+            sent.push_back({{"id", id}, {"status", to_string(p.status)}});
+        } else {
+            inbox.push_back({{"id", id}, {"status", to_string(p.status)}, {"unread", book.unread(p)}});
+        }
+    }
+    state["inbox"] = std::move(inbox);
+    state["sent"] = std::move(sent);
+    state["storage"] = {
+        {"saving", book.saving()}, {"error", book.save_error()}, {"persist", persist_name(book.persist_state())}};
+    state["proposal"] = nullptr;
+    if (app.route().page == Page::proposal) {
+        if (const Proposal* p = book.proposal(app.route().id)) {
+            nlohmann::json actions = nlohmann::json::array();
+            const proposals::Side side = book.side(*p, app.registry());
+            for (const proposals::Action a : proposals::available(*p, side)) actions.push_back(proposals::to_string(a));
+            std::size_t waiting = 0;
+            for (const OutboxItem& item : book.outbox()) waiting += item.proposal == p->id && item.refused.empty();
+            state["proposal"] = {{"id", p->id},
+                                 {"status", to_string(p->status)},
+                                 {"side", proposals::to_string(side)},
+                                 {"actions", std::move(actions)},
+                                 {"messages", p->messages.size()},
+                                 {"waiting", waiting},
+                                 {"partnership", p->partnership}};
+        }
+    }
+}
+
+}  // namespace
+
 std::string published_state(const AppState& app, const FrameReport& report, const GlyphAudit& audit,
                             const Renderer& renderer) {
     nlohmann::json state;
     state["status"] = to_string(app.status());
+    state["online"] = platform::online() && !app.registry_sync().unreachable();
+    state["registry_source"] = to_string(app.registry_sync().source());
+    state["registry_revision"] = app.registry().revision();
+    state["synced_at"] = app.registry_sync().synced_at();
+    state["outbox"] = app.waiting_changes();
     state["error"] = app.error();
     state["route"] = format_route(app.route());
     state["view"] = to_string(report.view);
@@ -94,8 +170,14 @@ std::string published_state(const AppState& app, const FrameReport& report, cons
                        {"css_width", renderer.css_size().width},
                        {"css_height", renderer.css_size().height}};
     state["heap_bytes"] = platform::heap_bytes();
-    state["perf"] = {{"frame_ms", renderer.frame_ms()}, {"search_ms", report.search_ms}, {"searches", report.searches}};
+    state["perf"] = {{"frame_ms", renderer.frame_ms()},
+                     {"search_ms", report.search_ms},
+                     {"searches", report.searches},
+                     {"load_read_ms", app.registry_sync().load_times().read_ms},
+                     {"load_decode_ms", app.registry_sync().load_times().decode_ms},
+                     {"index_ms", app.index_ms()}};
     state["ready_ms"] = app.ready_ms();
+    proposals_state(app, state);
     nlohmann::json targets = nlohmann::json::object();
     for (const auto& [name, t] : report.targets) {
         targets[name] = {{"x", t.x}, {"y", t.y}, {"width", t.width}, {"height", t.height}};

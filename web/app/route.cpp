@@ -12,7 +12,7 @@ struct PageName {
     std::string_view path;  ///< the first path segment; empty for pages reached with an id only
 };
 
-constexpr std::array<PageName, 11> pages{{
+constexpr std::array<PageName, 13> pages{{
     {Page::find, "find", "search"},
     {Page::partnerships, "partnerships", "partnerships"},
     {Page::declarations, "declarations", "declarations"},
@@ -22,6 +22,8 @@ constexpr std::array<PageName, 11> pages{{
     {Page::municipality, "municipality", "m"},
     {Page::edit_municipality, "edit_municipality", ""},
     {Page::partnership, "partnership", "p"},
+    {Page::draft, "draft", "draft"},
+    {Page::proposal, "proposal", "proposal"},
     {Page::signin, "signin", "signin"},
     {Page::not_found, "not_found", ""},
 }};
@@ -122,9 +124,14 @@ Route parse_route(std::string_view hash) {
         }
         return route;
     }
+    if ((head == "draft" || head == "proposal") && !rest.empty() && rest.find('/') == std::string_view::npos) {
+        route.page = head == "draft" ? Page::draft : Page::proposal;
+        route.id = percent_decode(rest);
+        return route;
+    }
     for (const PageName& p : pages) {
         if (!p.path.empty() && p.path == head && rest.empty() && p.page != Page::municipality &&
-            p.page != Page::partnership) {
+            p.page != Page::partnership && p.page != Page::draft && p.page != Page::proposal) {
             route.page = p.page;
             return route;
         }
@@ -141,6 +148,8 @@ std::string format_route(const Route& route) {
         case Page::municipality: out = "/m/" + percent_encode(route.id); break;
         case Page::edit_municipality: out = "/m/" + percent_encode(route.id) + "/edit"; break;
         case Page::partnership: out = "/p/" + percent_encode(route.id); break;
+        case Page::draft: out = "/draft/" + percent_encode(route.id); break;
+        case Page::proposal: out = "/proposal/" + percent_encode(route.id); break;
         case Page::not_found: out = "/" + route.id; break;
         default:
             for (const PageName& p : pages)
@@ -165,5 +174,9 @@ Route find_route(std::string query) {
 Route municipality_route(std::string id) { return Route{Page::municipality, std::move(id), {}}; }
 
 Route partnership_route(std::string id) { return Route{Page::partnership, std::move(id), {}}; }
+
+Route draft_route(std::string id) { return Route{Page::draft, std::move(id), {}}; }
+
+Route proposal_route(std::string id) { return Route{Page::proposal, std::move(id), {}}; }
 
 }  // namespace prd::web

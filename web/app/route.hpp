@@ -8,6 +8,9 @@
 //   #/m/UA46060250000025047/edit   its profile editor
 //   #/p/<id>                       a partnership
 //   #/partnerships  #/declarations  #/community  #/signin  #/proposals  #/map
+//   #/draft/new?from=ID&to=ID&kind=K   a new proposal draft from a template (then #/draft/<uuid>)
+//   #/draft/<uuid>                 a draft being written (kept in the browser)
+//   #/proposal/<uuid>              a proposal sent or received
 
 #include <map>
 #include <string>
@@ -25,6 +28,8 @@ enum class Page {
     municipality,
     edit_municipality,
     partnership,
+    draft,
+    proposal,
     signin,
     not_found,
 };
@@ -34,7 +39,7 @@ std::string_view to_string(Page page);
 
 struct Route {
     Page page = Page::find;
-    std::string id;                             ///< the record, for municipality, edit and partnership
+    std::string id;                             ///< the record: municipality, edit, partnership, draft, proposal
     std::map<std::string, std::string> params;  ///< the query after '?', decoded
 
     /// The parameter's value, or "" when absent.
@@ -51,6 +56,8 @@ std::string format_route(const Route& route);
 Route find_route(std::string query = {});
 Route municipality_route(std::string id);
 Route partnership_route(std::string id);
+Route draft_route(std::string id);
+Route proposal_route(std::string id);
 
 /// Percent-encoding of a URL component (RFC 3986 unreserved characters stay as they are).
 std::string percent_encode(std::string_view text);

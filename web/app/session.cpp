@@ -6,11 +6,14 @@
 
 #include "app/server_error.hpp"
 #include "platform/platform.hpp"
+#include "platform/storage.hpp"
 
 namespace prd::web {
 namespace {
 
 constexpr std::string_view token_setting = "token";
+/// Who the token belonged to when the server last said so: lets a person work offline as themselves.
+constexpr std::string_view identity_setting = "identity";
 
 }  // namespace
 
@@ -46,6 +49,7 @@ void Session::sign_in(std::string token) {
 void Session::sign_out() {
     ++m_attempt;
     platform::remove_setting(token_setting);
+    platform::remove_setting(identity_setting);
     m_token.clear();
     m_status = Status::signed_out;
     m_message.clear();
@@ -71,7 +75,8 @@ void Session::set_dismissed(DismissedSuggestions dismissed) {
 
 void Session::check() {
     const int attempt = ++m_attempt;
-    m_status = Status::checking;
+    // Already working offline as this person: stay so while the server is asked again.
+    if (!(m_status == Status::signed_in && !m_confirmed)) m_status = Status::checking;
     m_message.clear();
     platform::HttpRequest request;
     request.url = "api/v1/session";
@@ -95,15 +100,39 @@ void Session::check() {
                 return;
             }
             m_status = Status::signed_in;
+            m_confirmed = true;
             platform::save_setting(token_setting, m_token);
+            platform::save_setting(
+                identity_setting,
+                nlohmann::json{{"role", m_role}, {"municipality", m_municipality}, {"label", m_label}}.dump());
             load_dismissed();
         } else if (response.status == 401 || response.status == 403) {
             m_status = Status::refused;
             m_message = server_error(response);
             platform::remove_setting(token_setting);  // a revoked token is of no use later either
+            platform::remove_setting(identity_setting);
         } else {
             m_status = Status::unreachable;
             m_message = server_error(response);
+            // Offline with a token the server accepted before: work as that person (drafts, the
+            // outbox), and ask the server again once it can be reached.
+            const std::string saved = platform::load_setting(identity_setting);
+            if (!saved.empty() && m_token == platform::load_setting(token_setting)) {
+                try {
+                    const auto identity = nlohmann::json::parse(saved);
+                    m_role = identity.value("role", "");
+                    m_municipality = identity.value("municipality", "");
+                    m_label = identity.value("label", "");
+                    if (!m_role.empty()) {
+                        m_status = Status::signed_in;
+                        m_confirmed = false;
+                    }
+                } catch (const std::exception&) {
+                }
+            }
+            platform::call_later(30000, [this, attempt] {
+                if (attempt == m_attempt && !m_confirmed && !m_token.empty()) check();
+            });
         }
     });
 }

@@ -33,6 +33,8 @@ public:
     /// Why signing in failed, in English from the server or the network ("" otherwise).
     const std::string& message() const { return m_message; }
     bool signed_in() const { return m_status == Status::signed_in; }
+    /// False while signed in offline on the strength of an earlier visit (the server not asked yet).
+    bool confirmed() const { return m_confirmed; }
     const std::string& role() const { return m_role; }
     /// The community an editor works for ("" for moderators and admins).
     const std::string& municipality() const { return m_municipality; }
@@ -62,6 +64,7 @@ private:
     DismissedSuggestions m_dismissed;
     int m_dismissed_version = 0;
     int m_attempt = 0;  ///< answers to an older sign-in attempt are ignored
+    bool m_confirmed = false;
 };
 
 std::string_view to_string(Session::Status status);

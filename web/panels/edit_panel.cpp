@@ -170,6 +170,13 @@ void EditPanel::draw(UiContext& ui) {
     if (!editor.is_open_for(stored->id) || editor.state() == ProfileEditor::State::saved) {
         if (editor.state() != ProfileEditor::State::saved || editor.id() != stored->id) editor.open(*stored);
     }
+    // The registry drawn from the browser's copy may be caught up by the sync after the form opened:
+    // an untouched form follows the newer record (a touched one is merged on save, as any conflict).
+    if (editor.state() == ProfileEditor::State::editing && !editor.has_changes() &&
+        stored->revision > editor.base().revision) {
+        editor.discard();
+        editor.open(*stored);
+    }
     if (m_languages_for != stored->id + "#" + std::to_string(editor.base().revision)) {
         m_languages = join(editor.draft().languages);
         m_languages_for = stored->id + "#" + std::to_string(editor.base().revision);

@@ -1,10 +1,13 @@
 #include "panels/panel_list.hpp"
 
+#include "panels/draft_panel.hpp"
 #include "panels/edit_panel.hpp"
 #include "panels/find_panel.hpp"
 #include "panels/partnership_panel.hpp"
 #include "panels/partnerships_panel.hpp"
 #include "panels/profile_panel.hpp"
+#include "panels/proposal_panel.hpp"
+#include "panels/proposals_panel.hpp"
 #include "panels/simple_panels.hpp"
 
 namespace prd::web {
@@ -15,7 +18,9 @@ std::vector<std::unique_ptr<Panel>> make_panels() {
     panels.push_back(std::make_unique<PartnershipsPanel>());
     panels.push_back(std::make_unique<DeclarationsPanel>());
     panels.push_back(std::make_unique<CommunityPanel>());
-    panels.push_back(std::make_unique<ComingPanel>(Page::proposals));
+    panels.push_back(std::make_unique<ProposalsPanel>());
+    panels.push_back(std::make_unique<DraftPanel>());
+    panels.push_back(std::make_unique<ProposalPanel>());
     panels.push_back(std::make_unique<ComingPanel>(Page::map));
     panels.push_back(std::make_unique<ProfilePanel>());
     panels.push_back(std::make_unique<EditPanel>());

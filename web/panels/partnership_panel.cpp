@@ -66,7 +66,7 @@ void PartnershipPanel::draw(UiContext& ui) {
         ImGui::Spacing();
         if (action_button(ui, ui.text(Text::ask_to_join), "partnership.join", true)) {
             ui.go(Route{
-                Page::proposals, {}, {{"from", session.municipality()}, {"to", p.id}, {"kind", "joint_declaration"}}});
+                Page::draft, "new", {{"from", session.municipality()}, {"to", p.id}, {"kind", "join_declaration"}}});
         }
     }
     heading(ui, ui.text(Text::history));

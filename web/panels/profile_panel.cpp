@@ -123,7 +123,7 @@ void ProfilePanel::draw_facts(UiContext& ui, const Municipality& m) {
     }
     if (session.signed_in() && session.municipality() != m.id && !session.municipality().empty()) {
         if (action_button(ui, ui.text(Text::propose), "profile.propose")) {
-            ui.go(Route{Page::proposals, {}, {{"from", session.municipality()}, {"to", m.id}}});
+            ui.go(Route{Page::draft, "new", {{"from", session.municipality()}, {"to", m.id}}});
         }
     }
 

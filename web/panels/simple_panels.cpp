@@ -110,23 +110,11 @@ void SigninPanel::draw(UiContext& ui) {
     paragraph(ui, ui.text(Text::token_kept_here));
 }
 
-std::string ComingPanel::title(UiContext& ui) {
-    return ui.text(m_page == Page::proposals ? Text::nav_proposals : Text::nav_map);
-}
+std::string ComingPanel::title(UiContext& ui) { return ui.text(Text::nav_map); }
 
 void ComingPanel::draw(UiContext& ui) {
     heading(ui, title(ui));
-    paragraph(ui, ui.text(m_page == Page::proposals ? Text::proposals_coming : Text::map_coming));
-    const Route& route = ui.app().route();
-    const Registry& registry = ui.app().registry();
-    const Municipality* from = registry.find_municipality(route.param("from"));
-    if (m_page != Page::proposals || from == nullptr) return;
-    labelled(ui, Text::proposal_from, display_name(*from, ui.lang()));
-    if (const Municipality* to = registry.find_municipality(route.param("to"))) {
-        labelled(ui, Text::proposal_to, display_name(*to, ui.lang()));
-    } else if (const Partnership* p = registry.find_partnership(route.param("to"))) {
-        labelled(ui, Text::proposal_to, localized(p->title, ui.lang()));
-    }
+    paragraph(ui, ui.text(Text::map_coming));
 }
 
 std::string NotFoundPanel::title(UiContext& ui) { return ui.text(Text::not_found); }

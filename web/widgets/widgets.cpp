@@ -1,6 +1,9 @@
 #include "widgets/widgets.hpp"
 
+#include <algorithm>
+
 #include <imgui.h>
+#include <imgui_internal.h>  // GetActiveID: is the person typing in this field
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "app/theme.hpp"
@@ -16,7 +19,65 @@ void register_text_field(UiContext& ui, const std::string& target) {
     if (!target.empty()) ui.mark_target(target);
 }
 
+/// Where to break [begin, end) so the first part fits `width`: the last space that keeps it within
+/// the width, or nothing when even the first word is wider (a long address stays whole).
+const char* break_point(const char* begin, const char* end, float width) {
+    const char* best = nullptr;
+    for (const char* p = begin; p < end; ++p) {
+        if (*p != ' ') continue;
+        if (ImGui::CalcTextSize(begin, p).x > width) break;
+        best = p;
+    }
+    return best;
+}
+
+/// ImGui 1.90's multi-line field does not wrap words, so lines are broken as the person types: a
+/// line that grows wider than the field is broken at its last space that fits.
+int wrap_while_typing(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag != ImGuiInputTextFlags_CallbackEdit) return 0;
+    const float width = *static_cast<const float*>(data->UserData);
+    int start = data->CursorPos;
+    while (start > 0 && data->Buf[start - 1] != '\n') --start;
+    for (int guard = 0; guard < 64; ++guard) {
+        int end = start;
+        while (end < data->BufTextLen && data->Buf[end] != '\n') ++end;
+        if (ImGui::CalcTextSize(data->Buf + start, data->Buf + end).x <= width) break;
+        const char* at = break_point(data->Buf + start, data->Buf + end, width);
+        if (at == nullptr) break;
+        const int pos = static_cast<int>(at - data->Buf);
+        data->DeleteChars(pos, 1);
+        data->InsertChars(pos, "\n");
+        start = pos + 1;
+    }
+    return 0;
+}
+
 }  // namespace
+
+std::string wrap_lines(const std::string& text, float width, float tolerance) {
+    std::string out;
+    out.reserve(text.size() + 16);
+    std::size_t line_start = 0;
+    while (line_start <= text.size()) {
+        const std::size_t newline = text.find('\n', line_start);
+        const std::size_t line_end = newline == std::string::npos ? text.size() : newline;
+        const char* begin = text.data() + line_start;
+        const char* end = text.data() + line_end;
+        const bool too_wide = ImGui::CalcTextSize(begin, end).x > width * tolerance;
+        while (too_wide && ImGui::CalcTextSize(begin, end).x > width) {
+            const char* at = break_point(begin, end, width);
+            if (at == nullptr) break;
+            out.append(begin, at);
+            out += '\n';
+            begin = at + 1;
+        }
+        out.append(begin, end);
+        if (newline == std::string::npos) break;
+        out += '\n';
+        line_start = newline + 1;
+    }
+    return out;
+}
 
 bool link(UiContext& ui, std::string_view text, const std::string& target) {
     ui.audited(text);
@@ -50,9 +111,27 @@ bool text_field(UiContext& ui, const char* id, const char* hint, std::string& va
     return changed;
 }
 
-bool text_area(UiContext& ui, const char* id, std::string& value, float lines, const std::string& target) {
-    const float height = ImGui::GetTextLineHeight() * lines + ImGui::GetStyle().FramePadding.y * 2;
-    const bool changed = ImGui::InputTextMultiline(id, &value, ImVec2(-FLT_MIN, height));
+bool text_area(UiContext& ui, const char* id, std::string& value, float lines, const std::string& target,
+               bool wrap_words) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float height = ImGui::GetTextLineHeight() * lines + style.FramePadding.y * 2;
+    // The text's room inside the frame, less the scrollbar a long text brings.
+    float wrap_width = ImGui::GetContentRegionAvail().x - style.FramePadding.x * 2 - style.ScrollbarSize - ui.px(2);
+    wrap_width = std::max(wrap_width, ui.px(60));
+    bool changed = false;
+    // Text that came from elsewhere (a template, another screen's width) is wrapped to this field
+    // while the person is not typing in it.
+    if (wrap_words && ImGui::GetActiveID() != ImGui::GetID(id)) {
+        // The tolerance keeps a scrollbar coming and going from re-breaking lines into orphans.
+        std::string wrapped = wrap_lines(value, wrap_width, 1.15f);
+        if (wrapped != value) {
+            value = std::move(wrapped);
+            changed = true;
+        }
+    }
+    changed |= wrap_words ? ImGui::InputTextMultiline(id, &value, ImVec2(-FLT_MIN, height),
+                                                      ImGuiInputTextFlags_CallbackEdit, wrap_while_typing, &wrap_width)
+                          : ImGui::InputTextMultiline(id, &value, ImVec2(-FLT_MIN, height));
     ui.audited(value);
     register_text_field(ui, target);
     return changed;

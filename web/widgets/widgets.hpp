@@ -17,8 +17,15 @@ bool link(UiContext& ui, std::string_view text, const std::string& target = {});
 /// A one-line text field; `width` 0 takes the rest of the line. True when the text changed.
 bool text_field(UiContext& ui, const char* id, const char* hint, std::string& value, const std::string& target = {},
                 float width = 0, int flags = 0);
-/// A multi-line text field of `lines` lines. True when the text changed.
-bool text_area(UiContext& ui, const char* id, std::string& value, float lines, const std::string& target = {});
+/// A multi-line text field of `lines` lines. True when the text changed. With `wrap_words`, lines
+/// wider than the field are broken at a space with a newline (as typed, and when text from
+/// elsewhere arrives), since ImGui 1.90 cannot wrap inside a field; reflow() (print_document.hpp)
+/// joins such lines again for print.
+bool text_area(UiContext& ui, const char* id, std::string& value, float lines, const std::string& target = {},
+               bool wrap_words = false);
+/// `text` with every line wider than `width` × `tolerance` (pixels of the current font) broken at
+/// spaces into lines that fit `width`.
+std::string wrap_lines(const std::string& text, float width, float tolerance = 1.0f);
 
 /// A section heading: larger spacing above, a thin rule below.
 void heading(UiContext& ui, std::string_view text);

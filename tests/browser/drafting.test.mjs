@@ -1,0 +1,107 @@
+// Drafting as an officer does it, on a phone and on a desktop: New draft, find the partner, choose
+// a template, write in both languages, delete and undo, export a draft and import it again.
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import {
+  baseUrl, browser, clickTarget, createToken, revealTarget, screenshotNotBlank, setUp, state, tapTarget, tearDown, waitForState,
+  waitForTarget,
+} from "./harness.mjs";
+
+const LVIV = "UA46060250000025047";
+const KYIV = "UA80000000000093317";
+
+before(setUp);
+after(tearDown);
+
+async function signIn(page, token, tap) {
+  await page.goto(`${baseUrl}/#/signin`);
+  await waitForState(page, 's.status === "ready"', "the app ready");
+  await waitForTarget(page, "signin.token");
+  await (tap ? tapTarget(page, "signin.token") : clickTarget(page, "signin.token"));
+  await page.waitForTimeout(150);
+  await page.keyboard.insertText(token);
+  await (tap ? tapTarget(page, "signin.submit") : clickTarget(page, "signin.submit"));
+  return waitForState(page, "s.signed_in !== null", "signed in");
+}
+
+test("on a phone: New draft, find Kyiv, choose a template, write Ukrainian, and see it saved", async () => {
+  const context = await browser.newContext({ locale: "uk-UA", viewport: { width: 390, height: 844 }, deviceScaleFactor: 3,
+                                             hasTouch: true, isMobile: true });
+  try {
+    const page = await context.newPage();
+    await signIn(page, createToken("editor", LVIV, "phone officer"), true);
+    await page.goto(`${baseUrl}/#/proposals`);
+    await waitForTarget(page, "proposal.new");
+    await screenshotNotBlank(page, "phone-proposals-empty.png");
+    await tapTarget(page, "proposal.new");
+    await waitForTarget(page, "draft.partner");
+    await tapTarget(page, "draft.partner");
+    await page.waitForTimeout(150);
+    await page.keyboard.type("Київ", { delay: 20 });
+    await waitForTarget(page, `draft.partner.${KYIV}`);
+    await tapTarget(page, `draft.partner.${KYIV}`);
+    await waitForTarget(page, "template.memorandum");
+    await screenshotNotBlank(page, "phone-draft-templates.png");
+    await tapTarget(page, "template.memorandum");
+    let s = await waitForState(page, 's.view === "draft" && s.drafts.length === 1 && !s.route.includes("new")',
+                               "the draft opened from the template");
+    assert.equal(s.drafts[0].kind, "memorandum");
+    assert.equal(s.drafts[0].to, KYIV);
+    const before = s.drafts[0].chars;
+    // Headless Chromium refuses persistent storage; the editor says so once the answer is in.
+    s = await waitForState(page, 's.storage.persist === "refused" && s.storage.saving === 0', "the browser's answer shown");
+    await waitForTarget(page, "draft.section.introduction.uk");
+    const t = await revealTarget(page, "draft.section.introduction.uk");
+    await page.touchscreen.tap(t.x + t.width / 2, t.y + Math.min(t.height / 2, 20));
+    await page.waitForTimeout(500);  // a person looks at the keyboard before typing
+    await page.keyboard.type(" Дякуємо!", { delay: 20 });
+    s = await waitForState(page, `s.drafts[0].chars === ${before + " Дякуємо!".length} && s.storage.saving === 0`,
+                           "the typed text saved");
+    assert.equal(s.storage.error, "");
+    await screenshotNotBlank(page, "phone-draft-editor.png");
+  } finally {
+    await context.close();
+  }
+});
+
+test("a draft is deleted with undo, exported to a file and imported again", async () => {
+  const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  try {
+    const page = await context.newPage();
+    await signIn(page, createToken("editor", LVIV, "desktop officer"), false);
+    await page.goto(`${baseUrl}/#/draft/new?from=${LVIV}&to=${KYIV}&kind=cooperation_agreement`);
+    let s = await waitForState(page, 's.view === "draft" && s.drafts.length === 1 && !s.route.includes("new")', "a draft");
+    const id = s.drafts[0].id;
+    await waitForState(page, 's.storage.persist !== "not_asked" && s.storage.persist !== "asking"', "the layout settled");
+
+    const download = page.waitForEvent("download");
+    await clickTarget(page, "draft.export");
+    const file = path.join(os.tmpdir(), `prd-draft-${process.pid}.json`);
+    await (await download).saveAs(file);
+    const exported = JSON.parse(fs.readFileSync(file, "utf8"));
+    assert.equal(exported.proposal.id, id);
+    assert.equal(exported.proposal.to, KYIV);
+
+    await page.goto(`${baseUrl}/#/proposals`);
+    await waitForTarget(page, `draft.delete.${id}`);
+    await clickTarget(page, `draft.delete.${id}`);
+    await waitForState(page, "s.drafts.length === 0", "the draft deleted");
+    await clickTarget(page, "draft.undo");
+    await waitForState(page, `s.drafts.length === 1 && s.drafts[0].id === ${JSON.stringify(id)}`, "the draft back");
+
+    const chooser = page.waitForEvent("filechooser");
+    await clickTarget(page, "proposal.import");
+    await (await chooser).setFiles(file);
+    s = await waitForState(page, 's.drafts.length === 2 && s.view === "draft"', "the imported copy opened");
+    assert.ok(s.drafts.every((d) => d.to === KYIV));
+    assert.equal(new Set(s.drafts.map((d) => d.id)).size, 2, "the copy has its own id");
+    fs.rmSync(file, { force: true });
+  } finally {
+    await context.close();
+  }
+});
