@@ -58,6 +58,7 @@ TEST(Route, FormatRoundTripsEveryPage) {
             Page::draft, "new", {{"from", "UA46060250000025047"}, {"to", "UA80000000000093317"}, {"kind", "twinning"}}},
         draft_route("0b6f8f3e-3c1a-4d7e-9a55-1f2e3d4c5b6a"),
         proposal_route("0b6f8f3e-3c1a-4d7e-9a55-1f2e3d4c5b6a"),
+        Route{Page::join, "k3Yp-9x_Q", {}},
     };
     for (const Route& route : routes) {
         const std::string text = format_route(route);
@@ -76,6 +77,7 @@ TEST(Route, FormatWritesTheDocumentedAddresses) {
               "/draft/new?from=UA1&kind=twinning&to=UA2");
     EXPECT_EQ(parse_route("/draft/new?from=UA1&to=UA2&kind=memorandum").param("kind"), "memorandum");
     EXPECT_EQ(parse_route("/proposal/abc").page, Page::proposal);
+    EXPECT_EQ(parse_route("/join/inv_abc").id, "inv_abc");
     EXPECT_EQ(parse_route("/draft").page, Page::not_found);
     EXPECT_EQ(parse_route("/draft/a/b").page, Page::not_found);
 }

@@ -1,6 +1,7 @@
 #include "app/registry_sync.hpp"
 
 #include <exception>
+#include <memory>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -51,49 +52,60 @@ RegistrySync::RegistrySync(Registry& registry, std::function<void(RegistrySource
 
 void RegistrySync::start() {
     m_started_ms = platform::now_ms();
-    platform::store_get(k_snapshot_key, [this](std::optional<std::string> value, std::string error) {
-        if (!error.empty()) m_storage_error = error;
-        if (!value) {
+    // Both at once: each read is a round trip through the browser's event loop.
+    struct Reads {
+        int left = 2;
+        std::optional<std::string> snapshot;
+        std::optional<std::string> changes;
+    };
+    auto reads = std::make_shared<Reads>();
+    auto both_read = [this, reads] {
+        if (--reads->left > 0) return;
+        if (!reads->snapshot) {
             fetch_snapshot();
             return;
         }
-        load_stored_changes(std::move(*value));
+        load_stored(std::move(*reads->snapshot), std::move(reads->changes));
+    };
+    platform::store_get(k_snapshot_key, [this, reads, both_read](std::optional<std::string> value, std::string error) {
+        if (!error.empty()) m_storage_error = error;
+        reads->snapshot = std::move(value);
+        both_read();
+    });
+    platform::store_get(k_changes_key, [reads, both_read](std::optional<std::string> value, std::string) {
+        reads->changes = std::move(value);
+        both_read();
     });
 }
 
-void RegistrySync::load_stored_changes(std::string snapshot_text) {
-    // The snapshot text goes into the shared pointer so the callback can own it.
-    auto text = std::make_shared<std::string>(std::move(snapshot_text));
-    platform::store_get(k_changes_key, [this, text](std::optional<std::string> value, std::string) {
-        const double read = platform::now_ms();
-        m_times.read_ms = read - m_started_ms;
-        std::string error;
-        if (!install_snapshot(*text, error)) {
-            // A copy this version cannot read (damaged, or from an incompatible release): the server's wins.
-            std::string().swap(*text);
-            fetch_snapshot();
-            return;
+void RegistrySync::load_stored(std::string snapshot_text, std::optional<std::string> changes) {
+    const double read = platform::now_ms();
+    m_times.read_ms = read - m_started_ms;
+    std::string error;
+    if (!install_snapshot(snapshot_text, error)) {
+        // A copy this version cannot read (damaged, or from an incompatible release): the server's wins.
+        fetch_snapshot();
+        return;
+    }
+    std::string().swap(snapshot_text);
+    m_complete = m_registry.revision();
+    m_stored_changes = Delta{0, m_complete, false, {}};
+    if (changes) {
+        try {
+            Delta stored = delta_from_json(nlohmann::json::parse(*changes));
+            for (const DeltaEntry& entry : stored.entries) m_registry.install(entry);
+            m_complete = std::max(m_complete, stored.revision);
+            m_stored_changes = std::move(stored);
+        } catch (const std::exception&) {
+            // The snapshot alone is still a consistent copy; the sync fetches the rest again.
         }
-        std::string().swap(*text);
-        m_complete = m_registry.revision();
-        m_stored_changes = Delta{0, m_complete, false, {}};
-        if (value) {
-            try {
-                Delta stored = delta_from_json(nlohmann::json::parse(*value));
-                for (const DeltaEntry& entry : stored.entries) m_registry.install(entry);
-                m_complete = std::max(m_complete, stored.revision);
-                m_stored_changes = std::move(stored);
-            } catch (const std::exception&) {
-                // The snapshot alone is still a consistent copy; the sync fetches the rest again.
-            }
-        }
-        m_stored_changes.since = 0;
-        m_stored_changes.revision = m_complete;
-        m_times.decode_ms = platform::now_ms() - read;
-        m_source = RegistrySource::local;
-        m_installed(m_source);
-        sync_now();
-    });
+    }
+    m_stored_changes.since = 0;
+    m_stored_changes.revision = m_complete;
+    m_times.decode_ms = platform::now_ms() - read;
+    m_source = RegistrySource::local;
+    m_installed(m_source);
+    sync_now();
 }
 
 bool RegistrySync::install_snapshot(const std::string& text, std::string& error) {

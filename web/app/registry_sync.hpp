@@ -57,7 +57,7 @@ public:
     const LoadTimes& load_times() const { return m_times; }
 
 private:
-    void load_stored_changes(std::string snapshot_text);
+    void load_stored(std::string snapshot_text, std::optional<std::string> changes);
     void fetch_snapshot();
     bool install_snapshot(const std::string& text, std::string& error);
     void pump();

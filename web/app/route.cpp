@@ -12,7 +12,7 @@ struct PageName {
     std::string_view path;  ///< the first path segment; empty for pages reached with an id only
 };
 
-constexpr std::array<PageName, 13> pages{{
+constexpr std::array<PageName, 14> pages{{
     {Page::find, "find", "search"},
     {Page::partnerships, "partnerships", "partnerships"},
     {Page::declarations, "declarations", "declarations"},
@@ -24,6 +24,7 @@ constexpr std::array<PageName, 13> pages{{
     {Page::partnership, "partnership", "p"},
     {Page::draft, "draft", "draft"},
     {Page::proposal, "proposal", "proposal"},
+    {Page::join, "join", "join"},
     {Page::signin, "signin", "signin"},
     {Page::not_found, "not_found", ""},
 }};
@@ -124,14 +125,15 @@ Route parse_route(std::string_view hash) {
         }
         return route;
     }
-    if ((head == "draft" || head == "proposal") && !rest.empty() && rest.find('/') == std::string_view::npos) {
-        route.page = head == "draft" ? Page::draft : Page::proposal;
+    if ((head == "draft" || head == "proposal" || head == "join") && !rest.empty() &&
+        rest.find('/') == std::string_view::npos) {
+        route.page = head == "draft" ? Page::draft : head == "proposal" ? Page::proposal : Page::join;
         route.id = percent_decode(rest);
         return route;
     }
     for (const PageName& p : pages) {
         if (!p.path.empty() && p.path == head && rest.empty() && p.page != Page::municipality &&
-            p.page != Page::partnership && p.page != Page::draft && p.page != Page::proposal) {
+            p.page != Page::partnership && p.page != Page::draft && p.page != Page::proposal && p.page != Page::join) {
             route.page = p.page;
             return route;
         }
@@ -150,6 +152,7 @@ std::string format_route(const Route& route) {
         case Page::partnership: out = "/p/" + percent_encode(route.id); break;
         case Page::draft: out = "/draft/" + percent_encode(route.id); break;
         case Page::proposal: out = "/proposal/" + percent_encode(route.id); break;
+        case Page::join: out = "/join/" + percent_encode(route.id); break;
         case Page::not_found: out = "/" + route.id; break;
         default:
             for (const PageName& p : pages)

@@ -11,6 +11,7 @@
 //   #/draft/new?from=ID&to=ID&kind=K   a new proposal draft from a template (then #/draft/<uuid>)
 //   #/draft/<uuid>                 a draft being written (kept in the browser)
 //   #/proposal/<uuid>              a proposal sent or received
+//   #/join/<code>                  an invitation to work for a community (exchanged for a token)
 
 #include <map>
 #include <string>
@@ -30,6 +31,7 @@ enum class Page {
     partnership,
     draft,
     proposal,
+    join,
     signin,
     not_found,
 };

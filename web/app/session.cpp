@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/route.hpp"
 #include "app/server_error.hpp"
 #include "platform/platform.hpp"
 #include "platform/storage.hpp"
@@ -57,6 +58,31 @@ void Session::sign_out() {
     m_municipality.clear();
     m_label.clear();
     set_dismissed({});
+}
+
+void Session::accept_invitation(const std::string& code, const std::string& label) {
+    const int attempt = ++m_attempt;
+    m_status = Status::checking;
+    m_message.clear();
+    platform::HttpRequest request;
+    request.method = "POST";
+    request.url = "api/v1/invitations/" + percent_encode(code) + "/accept";
+    request.headers.emplace_back("Content-Type", "application/json");
+    request.body = nlohmann::json{{"label", label}}.dump();
+    platform::fetch(std::move(request), [this, attempt](platform::HttpResponse response) {
+        if (attempt != m_attempt) return;
+        if (response.status == 201 || response.status == 200) {
+            try {
+                sign_in(nlohmann::json::parse(response.body).at("token").get<std::string>());
+                return;
+            } catch (const std::exception& e) {
+                m_message = std::string("invitation: the server's answer has no token: ") + e.what();
+            }
+        } else {
+            m_message = server_error(response);
+        }
+        m_status = response.status == 0 || response.status >= 500 ? Status::unreachable : Status::refused;
+    });
 }
 
 bool Session::may_edit(std::string_view municipality_id) const {

@@ -28,6 +28,9 @@ public:
     /// Checks `token` with the server and keeps it when the server accepts it.
     void sign_in(std::string token);
     void sign_out();
+    /// Exchanges an invitation code (from a #/join/<code> link) for the person's own token, and
+    /// signs in with it. `label` names the person for the administrators (may be empty).
+    void accept_invitation(const std::string& code, const std::string& label);
 
     Status status() const { return m_status; }
     /// Why signing in failed, in English from the server or the network ("" otherwise).

@@ -229,6 +229,11 @@ constexpr std::array<Entry, static_cast<size_t>(Text::count_)> table{{
     {Text::your_side_sender, "Ви — ініціатор", "You are the proposing side"},
     {Text::your_side_receiver, "Ви — адресат", "You are the receiving side"},
     {Text::import_failed, "Не вдалося імпортувати", "Could not import"},
+    {Text::join_title, "Запрошення", "Invitation"},
+    {Text::join_explained, "Вас запросили працювати в реєстрі від імені громади. Прийміть запрошення, щоб отримати власний ключ доступу; він зберігається лише в цьому браузері.", "You are invited to work in the registry for a community. Accept the invitation to get your own access key; it is kept only in this browser."},
+    {Text::join_label, "Ваше ім’я та посада (необов’язково)", "Your name and position (optional)"},
+    {Text::join_accept, "Прийняти запрошення", "Accept the invitation"},
+    {Text::join_failed, "Не вдалося прийняти запрошення", "Could not accept the invitation"},
 }};
 
 constexpr bool table_in_enum_order() {

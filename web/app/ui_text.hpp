@@ -229,6 +229,11 @@ enum class Text {
     your_side_sender,
     your_side_receiver,
     import_failed,
+    join_title,
+    join_explained,
+    join_label,
+    join_accept,
+    join_failed,
     count_  ///< not a label: the number of labels
 };
 

@@ -26,6 +26,7 @@ std::vector<std::unique_ptr<Panel>> make_panels() {
     panels.push_back(std::make_unique<EditPanel>());
     panels.push_back(std::make_unique<PartnershipPanel>());
     panels.push_back(std::make_unique<SigninPanel>());
+    panels.push_back(std::make_unique<JoinPanel>());
     panels.push_back(std::make_unique<NotFoundPanel>());
     return panels;
 }

@@ -110,6 +110,31 @@ void SigninPanel::draw(UiContext& ui) {
     paragraph(ui, ui.text(Text::token_kept_here));
 }
 
+std::string JoinPanel::title(UiContext& ui) { return ui.text(Text::join_title); }
+
+void JoinPanel::draw(UiContext& ui) {
+    Session& session = ui.app().session();
+    heading(ui, ui.text(Text::join_title));
+    if (m_submitted && session.signed_in()) {
+        ui.go(Route{Page::community, {}, {}}, true);  // the link is used up: Back should not lead to it
+        m_submitted = false;
+        return;
+    }
+    paragraph(ui, ui.text(Text::join_explained));
+    ImGui::TextUnformatted(ui.text(Text::join_label));
+    text_field(ui, "##label", "", m_label, "join.label");
+    const bool checking = session.status() == Session::Status::checking;
+    ImGui::BeginDisabled(checking);
+    if (action_button(ui, ui.text(Text::join_accept), "join.accept", true)) {
+        m_submitted = true;
+        session.accept_invitation(ui.app().route().id, m_label);
+    }
+    ImGui::EndDisabled();
+    if (checking) ImGui::TextDisabled("%s", ui.text(Text::checking));
+    if (m_submitted && !checking && !session.signed_in() && !session.message().empty())
+        error_line(ui, std::string(ui.text(Text::join_failed)) + ": " + session.message());
+}
+
 std::string ComingPanel::title(UiContext& ui) { return ui.text(Text::nav_map); }
 
 void ComingPanel::draw(UiContext& ui) {

@@ -33,7 +33,19 @@ private:
     bool m_submitted = false;
 };
 
-/// Proposals and the map: what is coming, and (for proposals) the two sides a person chose.
+/// #/join/<code>: an invitation link, exchanged for the person's own token.
+class JoinPanel final : public Panel {
+public:
+    Page page() const override { return Page::join; }
+    std::string title(UiContext& ui) override;
+    void draw(UiContext& ui) override;
+
+private:
+    std::string m_label;
+    bool m_submitted = false;
+};
+
+/// The map: what is coming.
 class ComingPanel final : public Panel {
 public:
     explicit ComingPanel(Page page) : m_page(page) {}
