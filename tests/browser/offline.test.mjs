@@ -227,3 +227,40 @@ test("a draft written offline survives a closed browser and a dead server, is se
   assert.ok(text.includes("Lviv proposes twinning to Kyiv"), "the PDF has the English text");
   await context.close();
 });
+
+test("a new release waits beside the running one and takes over only when the person says so", async () => {
+  // A copy of the bundle whose service worker then changes, as a new release's does.
+  const webCopy = fs.mkdtempSync(path.join(os.tmpdir(), "prd-release-"));
+  fs.cpSync(process.env.PRD_WEB_DIR, webCopy, { recursive: true });
+  await stopServer(true);
+  await startServer(webCopy, true, { listen, keepData: true });
+  const releaseProfile = fs.mkdtempSync(path.join(os.tmpdir(), "prd-profile-"));
+  const context = await chromium.launchPersistentContext(releaseProfile, {
+    executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 },
+  });
+  try {
+    const page = context.pages()[0] || await context.newPage();
+    await ready(page);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    await page.evaluate(() => { window.prdStillHere = true; });
+
+    fs.appendFileSync(path.join(webCopy, "sw.js"), "\n// the next release\n");
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await page.waitForFunction(() => window.prdServiceWorker.state === "update_ready", null, { timeout: 30_000 });
+    assert.equal(await page.isVisible("#update"), true, "the page offers the update");
+    await page.waitForTimeout(1000);
+    assert.equal(await page.evaluate(() => window.prdStillHere === true), true, "nothing reloaded by itself");
+    await screenshotNotBlank(page, "update-ready.png");
+
+    await page.click("#update-reload");
+    await page.waitForFunction(() => window.prdStillHere === undefined && window.prdState && window.prdState.status === "ready",
+                               null, { timeout: 30_000 });
+    assert.equal(await page.isVisible("#update"), false);
+  } finally {
+    await context.close();
+    fs.rmSync(releaseProfile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    await stopServer(true);
+    await startServer(process.env.PRD_WEB_DIR, true, { listen, keepData: true });
+    fs.rmSync(webCopy, { recursive: true, force: true });
+  }
+});
