@@ -1,6 +1,7 @@
 #include "app/app_window.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -201,7 +202,16 @@ void draw_status(UiContext& ui) {
         if (ImGui::Button(ui.text(Text::retry))) ui.app().begin_loading();
         ui.mark_target("retry");
     } else if (app.status() == LoadStatus::loading && app.generation() == 0) {
-        ImGui::TextDisabled("%s", ui.text(Text::loading));
+        // A first visit on a weak link: show that the registry is arriving, and how much of it.
+        const std::size_t bytes = app.registry_sync().snapshot_bytes();
+        if (bytes > 0) {
+            char size[48];
+            std::snprintf(size, sizeof size, " %.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+            ImGui::TextDisabled("%s%s", ui.text(Text::loading), size);
+        } else {
+            ImGui::TextDisabled("%s", ui.text(Text::loading));
+        }
+        ui.mark_target("loading");
     }
 }
 

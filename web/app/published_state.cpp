@@ -124,6 +124,7 @@ std::string published_state(const AppState& app, const FrameReport& report, cons
     state["registry_source"] = to_string(app.registry_sync().source());
     state["registry_revision"] = app.registry().revision();
     state["synced_at"] = app.registry_sync().synced_at();
+    state["snapshot_bytes"] = app.registry_sync().snapshot_bytes();
     state["outbox"] = app.waiting_changes();
     state["error"] = app.error();
     state["route"] = format_route(app.route());

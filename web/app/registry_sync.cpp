@@ -131,6 +131,7 @@ void RegistrySync::fetch_snapshot() {
     m_fetching_snapshot = true;
     platform::HttpRequest request;
     request.url = std::string(snapshot_url);
+    request.progress = [this](std::size_t bytes) { m_snapshot_bytes = bytes; };
     platform::fetch(std::move(request), [this](platform::HttpResponse response) {
         m_fetching_snapshot = false;
         if (response.status == 0) {
@@ -205,8 +206,11 @@ void RegistrySync::pump() {
 
 void RegistrySync::send(HttpCall call) {
     m_in_flight = true;
-    platform::HttpRequest request{std::move(call.method), std::move(call.path), std::move(call.headers),
-                                  std::move(call.body)};
+    platform::HttpRequest request;
+    request.method = std::move(call.method);
+    request.url = std::move(call.path);
+    request.headers = std::move(call.headers);
+    request.body = std::move(call.body);
     platform::fetch(std::move(request), [this](platform::HttpResponse response) {
         m_in_flight = false;
         if (response.status == 0) {

@@ -28,6 +28,9 @@ struct HttpRequest {
     std::string url;  ///< relative URLs resolve against the page
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;  ///< sent when not empty
+    /// Called between frames as the answer arrives, with the bytes received so far (after
+    /// decompression), so a long download can show its progress. Optional.
+    std::function<void(std::size_t bytes)> progress;
 };
 
 struct HttpResponse {

@@ -349,7 +349,7 @@ var LibraryPrdPlatform = {
     prd_js_set_cursor: function(cursor) { Module.canvas.style.cursor = UTF8ToString(cursor); },
 
     prd_js_fetch__deps: ['$PRD'],
-    prd_js_fetch: function(id, method, url, headers, body) {
+    prd_js_fetch: function(id, method, url, headers, body, progress) {
         var init = {
             method: UTF8ToString(method),
             headers: JSON.parse(UTF8ToString(headers)),
@@ -358,9 +358,36 @@ var LibraryPrdPlatform = {
         };
         var text = UTF8ToString(body);
         if (text.length > 0) init.body = text;
+        // A long download (the registry on a first visit) reports its bytes as they arrive.
+        var readBody = function(response) {
+            if (!progress || !response.body || !response.body.getReader) return response.text();
+            var reader = response.body.getReader();
+            var chunks = [];
+            var received = 0;
+            var reported = 0;
+            var pump = function() {
+                return reader.read().then(function(part) {
+                    if (part.done) {
+                        var all = new Uint8Array(received);
+                        var at = 0;
+                        chunks.forEach(function(c) { all.set(c, at); at += c.length; });
+                        return new TextDecoder().decode(all);
+                    }
+                    chunks.push(part.value);
+                    received += part.value.length;
+                    if (received - reported > 65536) {
+                        reported = received;
+                        _prd_fetch_progress(id, received);
+                        PRD.wake();
+                    }
+                    return pump();
+                });
+            };
+            return pump();
+        };
         fetch(UTF8ToString(url), init)
             .then(function(
-                response) { return response.text().then(function(t) { PRD.deliver(id, response.status, t, ''); }); })
+                response) { return readBody(response).then(function(t) { PRD.deliver(id, response.status, t, ''); }); })
             .catch(function(err) { PRD.deliver(id, 0, '', String((err && err.message) || err || 'network error')); });
     },
 

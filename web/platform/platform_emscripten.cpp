@@ -17,7 +17,8 @@
 
 extern "C" {
 // platform.js
-void prd_js_fetch(int id, const char* method, const char* url, const char* headers_json, const char* body);
+void prd_js_fetch(int id, const char* method, const char* url, const char* headers_json, const char* body,
+                  int progress);
 char* prd_js_route(void);
 void prd_js_go(const char* route, int replace);
 void prd_js_set_title(const char* title);
@@ -110,6 +111,17 @@ std::map<int, prd::platform::HttpCallback>& pending_fetches() {
 
 }  // namespace
 
+std::map<int, std::function<void(std::size_t)>>& fetch_progress() {
+    static std::map<int, std::function<void(std::size_t)>> progress;
+    return progress;
+}
+
+// platform.js calls this as a fetch that asked for progress receives its body.
+extern "C" EMSCRIPTEN_KEEPALIVE void prd_fetch_progress(int id, double bytes) {
+    const auto it = fetch_progress().find(id);
+    if (it != fetch_progress().end()) it->second(static_cast<std::size_t>(bytes));
+}
+
 // platform.js calls this when a fetch started by prd::platform::fetch has finished.
 extern "C" EMSCRIPTEN_KEEPALIVE void prd_fetch_done(int id, int status, const char* body, const char* error) {
     auto& pending = pending_fetches();
@@ -117,6 +129,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void prd_fetch_done(int id, int status, const ch
     if (it == pending.end()) return;
     prd::platform::HttpCallback callback = std::move(it->second);
     pending.erase(it);  // before calling back: the callback may start another fetch
+    fetch_progress().erase(id);
     callback(prd::platform::HttpResponse{status, body, error});
 }
 
@@ -153,7 +166,10 @@ void fetch(HttpRequest request, HttpCallback callback) {
     pending_fetches().emplace(id, std::move(callback));
     nlohmann::json headers = nlohmann::json::object();
     for (const auto& [name, value] : request.headers) headers[name] = value;
-    prd_js_fetch(id, request.method.c_str(), request.url.c_str(), headers.dump().c_str(), request.body.c_str());
+    const bool progress = static_cast<bool>(request.progress);
+    if (progress) fetch_progress().emplace(id, std::move(request.progress));
+    prd_js_fetch(id, request.method.c_str(), request.url.c_str(), headers.dump().c_str(), request.body.c_str(),
+                 progress ? 1 : 0);
 }
 
 std::string current_route() {
