@@ -190,7 +190,7 @@ void Api::add_route(std::string method, std::string pattern, RouteHandler handle
 ApiResponse Api::handle(const ApiRequest& request) const {
     std::string authorization;
     if (const auto it = request.headers.find("Authorization"); it != request.headers.end()) authorization = it->second;
-    const auto principal = authenticate(m_registry.store(), authorization);
+    const auto principal = authenticate(m_registry.store(), authorization, m_clock());
     if (!principal) {
         auto response = error_response(401, "unauthorized", "Authorization: not a valid, unrevoked bearer token");
         response.headers.emplace_back("WWW-Authenticate", "Bearer");

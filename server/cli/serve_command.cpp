@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "api/admin_routes.hpp"
 #include "api/api.hpp"
 #include "api/dismissed_routes.hpp"
 #include "api/proposal_routes.hpp"
@@ -110,6 +111,7 @@ int serve_command(const Args& args) {
     server::add_search_routes(api, registry, index);
     server::add_dismissed_routes(api, registry);
     server::add_proposal_routes(api, registry);
+    server::add_admin_routes(api, registry, {options.public_url});
     const server::TextVersion text_version(registry, index, {options.public_url});
     http.pages = [&text_version](const server::ApiRequest& request) { return text_version.handle(request); };
     server::HttpServer http_server(api, http);

@@ -9,7 +9,7 @@
 namespace prd::server {
 namespace {
 
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 // Each step takes the schema from version i to i+1; a new version appends a step, never edits one.
 const char* const kMigrations[] = {
@@ -36,6 +36,21 @@ const char* const kMigrations[] = {
 
     // Private, apart from the public records: whom a community hid or declined.
     "CREATE TABLE dismissed_suggestions (municipality TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID;",
+
+    // Onboarding by invitation: one-time codes (hashed, like tokens), and when each token was last used.
+    "ALTER TABLE tokens ADD COLUMN last_used_at TEXT NOT NULL DEFAULT '';"
+    "CREATE TABLE invitations ("
+    "  id TEXT PRIMARY KEY,"
+    "  hash TEXT NOT NULL UNIQUE,"
+    "  role TEXT NOT NULL,"
+    "  municipality TEXT NOT NULL DEFAULT '',"
+    "  label TEXT NOT NULL DEFAULT '',"
+    "  created_at TEXT NOT NULL,"
+    "  expires_at TEXT NOT NULL,"
+    "  created_by TEXT NOT NULL DEFAULT '',"
+    "  used_at TEXT NOT NULL DEFAULT '',"
+    "  token_id TEXT NOT NULL DEFAULT '',"
+    "  revoked INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
@@ -282,14 +297,36 @@ TokenRecord read_token(const Statement& row) {
     token.label = row.text(4);
     token.created_at = row.text(5);
     token.revoked = row.integer(6) != 0;
+    token.last_used_at = row.text(7);
     return token;
+}
+
+constexpr const char* kTokenColumns = "SELECT id, hash, role, municipality, label, created_at, revoked, last_used_at FROM tokens ";
+constexpr const char* kInvitationColumns =
+    "SELECT id, hash, role, municipality, label, created_at, expires_at, created_by, used_at, token_id, revoked "
+    "FROM invitations ";
+
+InvitationRecord read_invitation(const Statement& row) {
+    InvitationRecord invitation;
+    invitation.id = row.text(0);
+    invitation.hash = row.text(1);
+    invitation.role = row.text(2);
+    invitation.municipality = row.text(3);
+    invitation.label = row.text(4);
+    invitation.created_at = row.text(5);
+    invitation.expires_at = row.text(6);
+    invitation.created_by = row.text(7);
+    invitation.used_at = row.text(8);
+    invitation.token_id = row.text(9);
+    invitation.revoked = row.integer(10) != 0;
+    return invitation;
 }
 
 }  // namespace
 
 std::optional<TokenRecord> SqliteStore::find_token_by_hash(const std::string& hash) {
     std::lock_guard lock(m_mutex);
-    Statement query(m_db, "SELECT id, hash, role, municipality, label, created_at, revoked FROM tokens WHERE hash = ?1");
+    Statement query(m_db, (std::string(kTokenColumns) + "WHERE hash = ?1").c_str());
     query.bind(1, hash);
     if (!query.step()) return std::nullopt;
     return read_token(query);
@@ -306,9 +343,116 @@ bool SqliteStore::revoke_token(const std::string& id) {
 std::vector<TokenRecord> SqliteStore::list_tokens() {
     std::lock_guard lock(m_mutex);
     std::vector<TokenRecord> tokens;
-    Statement query(m_db, "SELECT id, hash, role, municipality, label, created_at, revoked FROM tokens ORDER BY created_at, id");
+    Statement query(m_db, (std::string(kTokenColumns) + "ORDER BY created_at, id").c_str());
     while (query.step()) tokens.push_back(read_token(query));
     return tokens;
+}
+
+std::optional<TokenRecord> SqliteStore::find_token(const std::string& id) {
+    std::lock_guard lock(m_mutex);
+    Statement query(m_db, (std::string(kTokenColumns) + "WHERE id = ?1").c_str());
+    query.bind(1, id);
+    if (!query.step()) return std::nullopt;
+    return read_token(query);
+}
+
+void SqliteStore::note_token_use(const std::string& id, const std::string& at) {
+    // To the minute: a busy token costs one write a minute, not one per request.
+    const std::string minute = at.substr(0, 16);
+    std::lock_guard lock(m_mutex);
+    Statement update(m_db, "UPDATE tokens SET last_used_at = ?2 WHERE id = ?1 AND substr(last_used_at, 1, 16) <> ?3");
+    update.bind(1, id);
+    update.bind(2, at);
+    update.bind(3, minute);
+    update.step();
+}
+
+void SqliteStore::add_invitation(const InvitationRecord& invitation) {
+    std::lock_guard lock(m_mutex);
+    Statement insert(m_db,
+                     "INSERT INTO invitations (id, hash, role, municipality, label, created_at, expires_at, created_by, "
+                     "used_at, token_id, revoked) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    insert.bind(1, invitation.id);
+    insert.bind(2, invitation.hash);
+    insert.bind(3, invitation.role);
+    insert.bind(4, invitation.municipality);
+    insert.bind(5, invitation.label);
+    insert.bind(6, invitation.created_at);
+    insert.bind(7, invitation.expires_at);
+    insert.bind(8, invitation.created_by);
+    insert.bind(9, invitation.used_at);
+    insert.bind(10, invitation.token_id);
+    insert.bind(11, std::int64_t{invitation.revoked ? 1 : 0});
+    insert.step();
+}
+
+std::vector<InvitationRecord> SqliteStore::list_invitations() {
+    std::lock_guard lock(m_mutex);
+    std::vector<InvitationRecord> list;
+    Statement query(m_db, (std::string(kInvitationColumns) + "ORDER BY created_at, id").c_str());
+    while (query.step()) list.push_back(read_invitation(query));
+    return list;
+}
+
+std::optional<InvitationRecord> SqliteStore::find_invitation(const std::string& id) {
+    std::lock_guard lock(m_mutex);
+    Statement query(m_db, (std::string(kInvitationColumns) + "WHERE id = ?1").c_str());
+    query.bind(1, id);
+    if (!query.step()) return std::nullopt;
+    return read_invitation(query);
+}
+
+bool SqliteStore::revoke_invitation(const std::string& id) {
+    std::lock_guard lock(m_mutex);
+    Statement update(m_db, "UPDATE invitations SET revoked = 1 WHERE id = ?1 AND used_at = ''");
+    update.bind(1, id);
+    update.step();
+    return sqlite3_changes(m_db) > 0;
+}
+
+RedeemStatus SqliteStore::redeem_invitation(const std::string& hash, const std::string& now, TokenRecord& token) {
+    std::lock_guard lock(m_mutex);
+    exec("BEGIN IMMEDIATE");
+    try {
+        RedeemStatus status = RedeemStatus::redeemed;
+        {
+            Statement query(m_db, (std::string(kInvitationColumns) + "WHERE hash = ?1").c_str());
+            query.bind(1, hash);
+            if (!query.step()) {
+                status = RedeemStatus::unknown;
+            } else {
+                const auto invitation = read_invitation(query);
+                if (invitation.revoked) status = RedeemStatus::revoked;
+                else if (!invitation.used_at.empty()) status = RedeemStatus::used;
+                else if (invitation.expires_at <= now) status = RedeemStatus::expired;
+                token.role = invitation.role;
+                token.municipality = invitation.municipality;
+                if (token.label.empty()) token.label = invitation.label;
+            }
+        }
+        if (status == RedeemStatus::redeemed) {
+            Statement burn(m_db, "UPDATE invitations SET used_at = ?2, token_id = ?3 WHERE hash = ?1 AND used_at = ''");
+            burn.bind(1, hash);
+            burn.bind(2, now);
+            burn.bind(3, token.id);
+            burn.step();
+            Statement insert(m_db,
+                             "INSERT INTO tokens (id, hash, role, municipality, label, created_at, revoked) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)");
+            insert.bind(1, token.id);
+            insert.bind(2, token.hash);
+            insert.bind(3, token.role);
+            insert.bind(4, token.municipality);
+            insert.bind(5, token.label);
+            insert.bind(6, token.created_at);
+            insert.step();
+        }
+        exec(status == RedeemStatus::redeemed ? "COMMIT" : "ROLLBACK");
+        return status;
+    } catch (...) {
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
 }
 
 }  // namespace prd::server

@@ -38,6 +38,13 @@ public:
     std::optional<TokenRecord> find_token_by_hash(const std::string& hash) override;
     bool revoke_token(const std::string& id) override;
     std::vector<TokenRecord> list_tokens() override;
+    std::optional<TokenRecord> find_token(const std::string& id) override;
+    void note_token_use(const std::string& id, const std::string& at) override;
+    void add_invitation(const InvitationRecord& invitation) override;
+    std::vector<InvitationRecord> list_invitations() override;
+    std::optional<InvitationRecord> find_invitation(const std::string& id) override;
+    bool revoke_invitation(const std::string& id) override;
+    RedeemStatus redeem_invitation(const std::string& hash, const std::string& now, TokenRecord& token) override;
     void backup_to(const std::string& file) override;
 
     /// Checks that `file` is a store this server can open: SQLite's integrity check passes and

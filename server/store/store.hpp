@@ -30,7 +30,27 @@ struct TokenRecord {
     std::string label;     ///< who it was made for, free text
     std::string created_at;
     bool revoked = false;
+    std::string last_used_at;  ///< UTC ISO-8601 to the minute; empty when never used
 };
+
+/// A one-time invitation: whoever presents its code gets their own token of this role. The code
+/// itself is never stored, only its SHA-256, like a token's.
+struct InvitationRecord {
+    std::string id;            ///< short public handle ("inv_..."), used to list and revoke
+    std::string hash;          ///< sha256 hex of the code
+    std::string role;          ///< the role of the token it becomes
+    std::string municipality;  ///< for editors
+    std::string label;         ///< who it is for, free text
+    std::string created_at;
+    std::string expires_at;    ///< UTC ISO-8601; the code is refused from then on
+    std::string created_by;    ///< the token id (or "cli") that made it
+    std::string used_at;       ///< empty until the code is exchanged
+    std::string token_id;      ///< the token it became
+    bool revoked = false;
+};
+
+/// What became of an attempt to exchange an invitation's code for a token.
+enum class RedeemStatus { redeemed, unknown, used, expired, revoked };
 
 /// The answer given to one pushed change, remembered so a retried batch gets the same answer
 /// without the change being applied twice.
@@ -73,6 +93,20 @@ public:
     /// Marks the token revoked; false when there is no token with that id.
     virtual bool revoke_token(const std::string& id) = 0;
     virtual std::vector<TokenRecord> list_tokens() = 0;
+    virtual std::optional<TokenRecord> find_token(const std::string& id) = 0;
+    /// Notes that the token was used at `at`; a cheap no-op when it was already noted for that minute.
+    virtual void note_token_use(const std::string& id, const std::string& at) = 0;
+
+    virtual void add_invitation(const InvitationRecord& invitation) = 0;
+    virtual std::vector<InvitationRecord> list_invitations() = 0;
+    virtual std::optional<InvitationRecord> find_invitation(const std::string& id) = 0;
+    /// Marks an unused invitation revoked; false when there is none with that id, or it was used.
+    virtual bool revoke_invitation(const std::string& id) = 0;
+    /// In one transaction: finds the invitation whose code hashes to `hash`, and when it is unused,
+    /// unrevoked and not expired at `now`, burns it and stores `token` with the invitation's role and
+    /// municipality (and its label when the token has none), which it also sets in `token`.
+    /// Anything else stores nothing.
+    virtual RedeemStatus redeem_invitation(const std::string& hash, const std::string& now, TokenRecord& token) = 0;
 
     /// Writes a consistent copy of the whole store to `file` (which must not exist), safe while
     /// the server is writing. Throws StoreError when it cannot.
