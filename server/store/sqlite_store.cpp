@@ -9,7 +9,7 @@
 namespace prd::server {
 namespace {
 
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 
 // Each step takes the schema from version i to i+1; a new version appends a step, never edits one.
 const char* const kMigrations[] = {
@@ -51,6 +51,32 @@ const char* const kMigrations[] = {
     "  used_at TEXT NOT NULL DEFAULT '',"
     "  token_id TEXT NOT NULL DEFAULT '',"
     "  revoked INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;",
+
+    // A follower: each record's revision upstream, and the local writes it forwards.
+    "CREATE TABLE upstream_records ("
+    "  kind TEXT NOT NULL,"
+    "  id TEXT NOT NULL,"
+    "  revision INTEGER NOT NULL,"
+    "  PRIMARY KEY (kind, id)) WITHOUT ROWID;"
+    "CREATE TABLE outbox ("
+    "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  created_at TEXT NOT NULL,"
+    "  principal TEXT NOT NULL DEFAULT '',"
+    "  token_id TEXT NOT NULL DEFAULT '',"
+    "  kind TEXT NOT NULL,"
+    "  record_id TEXT NOT NULL,"
+    "  base_revision INTEGER NOT NULL DEFAULT 0,"
+    "  method TEXT NOT NULL,"
+    "  path TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  state TEXT NOT NULL DEFAULT 'pending',"
+    "  status INTEGER NOT NULL DEFAULT 0,"
+    "  result TEXT NOT NULL DEFAULT '',"
+    "  attempts INTEGER NOT NULL DEFAULT 0,"
+    "  last_attempt_at TEXT NOT NULL DEFAULT '',"
+    "  settled_at TEXT NOT NULL DEFAULT '',"
+    "  upstream_revision INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX outbox_pending ON outbox (state, seq);",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
@@ -179,7 +205,7 @@ std::vector<StoredRecord> SqliteStore::load_all() {
 
 void SqliteStore::commit(std::int64_t revision, const std::vector<StoredRecord>& records,
                          const std::vector<ClientChangeResult>& results,
-                         const std::vector<StoredDismissals>& dismissals) {
+                         const std::vector<StoredDismissals>& dismissals, const FollowerWrite& follower) {
     std::lock_guard lock(m_mutex);
     exec("BEGIN IMMEDIATE");
     try {
@@ -212,6 +238,7 @@ void SqliteStore::commit(std::int64_t revision, const std::vector<StoredRecord>&
             statement.step();
             statement.reset();
         }
+        if (!follower.empty()) write_follower(follower);
         Statement meta(m_db, "UPDATE meta SET value = ?1 WHERE key = 'revision'");
         meta.bind(1, std::to_string(revision));
         meta.step();
@@ -453,6 +480,158 @@ RedeemStatus SqliteStore::redeem_invitation(const std::string& hash, const std::
         sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
         throw;
     }
+}
+
+// ---- A follower's bookkeeping
+
+void SqliteStore::write_follower(const FollowerWrite& follower) {
+    Statement queue(m_db,
+                    "INSERT INTO outbox (created_at, principal, token_id, kind, record_id, base_revision, method, path, body) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    for (const auto& item : follower.outbox) {
+        queue.bind(1, item.created_at);
+        queue.bind(2, item.principal);
+        queue.bind(3, item.token_id);
+        queue.bind(4, to_string(item.kind));
+        queue.bind(5, item.record_id);
+        queue.bind(6, item.base_revision);
+        queue.bind(7, item.method);
+        queue.bind(8, item.path);
+        queue.bind(9, item.body);
+        queue.step();
+        queue.reset();
+    }
+    Statement known(m_db,
+                    "INSERT INTO upstream_records (kind, id, revision) VALUES (?1, ?2, ?3) "
+                    "ON CONFLICT (kind, id) DO UPDATE SET revision = excluded.revision");
+    for (const auto& [kind, id, revision] : follower.upstream_revisions) {
+        known.bind(1, to_string(kind));
+        known.bind(2, id);
+        known.bind(3, revision);
+        known.step();
+        known.reset();
+    }
+    if (follower.upstream_revision) {
+        Statement meta(m_db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('upstream_revision', ?1)");
+        meta.bind(1, std::to_string(*follower.upstream_revision));
+        meta.step();
+    }
+}
+
+std::vector<OutboxItem> SqliteStore::outbox_items(bool pending_only) {
+    std::lock_guard lock(m_mutex);
+    std::vector<OutboxItem> items;
+    Statement query(m_db, pending_only
+                              ? "SELECT seq, created_at, principal, token_id, kind, record_id, base_revision, method, path, body, "
+                                "state, status, result, attempts, last_attempt_at, settled_at, upstream_revision FROM outbox "
+                                "WHERE state = 'pending' ORDER BY seq"
+                              : "SELECT seq, created_at, principal, token_id, kind, record_id, base_revision, method, path, body, "
+                                "state, status, result, attempts, last_attempt_at, settled_at, upstream_revision FROM outbox "
+                                "ORDER BY seq");
+    while (query.step()) {
+        OutboxItem item;
+        item.seq = query.integer(0);
+        item.created_at = query.text(1);
+        item.principal = query.text(2);
+        item.token_id = query.text(3);
+        item.kind = record_kind_from_string(query.text(4)).value_or(RecordKind::municipality);
+        item.record_id = query.text(5);
+        item.base_revision = query.integer(6);
+        item.method = query.text(7);
+        item.path = query.text(8);
+        item.body = query.text(9);
+        item.state = query.text(10);
+        item.status = static_cast<int>(query.integer(11));
+        item.result = query.text(12);
+        item.attempts = static_cast<int>(query.integer(13));
+        item.last_attempt_at = query.text(14);
+        item.settled_at = query.text(15);
+        item.upstream_revision = query.integer(16);
+        items.push_back(std::move(item));
+    }
+    return items;
+}
+
+void SqliteStore::note_outbox_attempt(std::int64_t seq, const std::string& at) {
+    std::lock_guard lock(m_mutex);
+    Statement update(m_db, "UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ?2 WHERE seq = ?1");
+    update.bind(1, seq);
+    update.bind(2, at);
+    update.step();
+}
+
+void SqliteStore::settle_outbox(const OutboxItem& item) {
+    std::lock_guard lock(m_mutex);
+    exec("BEGIN IMMEDIATE");
+    try {
+        Statement update(m_db,
+                         "UPDATE outbox SET state = ?2, status = ?3, result = ?4, attempts = ?5, last_attempt_at = ?6, "
+                         "settled_at = ?7, upstream_revision = ?8 WHERE seq = ?1");
+        update.bind(1, item.seq);
+        update.bind(2, item.state);
+        update.bind(3, std::int64_t{item.status});
+        update.bind(4, item.result);
+        update.bind(5, std::int64_t{item.attempts});
+        update.bind(6, item.last_attempt_at);
+        update.bind(7, item.settled_at);
+        update.bind(8, item.upstream_revision);
+        update.step();
+        if (item.state == "applied" && item.upstream_revision > 0 && item.path == "/api/v1/changes") {
+            // Later edits of the record were made on top of this one: they are based on it now.
+            Statement rebase(m_db,
+                             "UPDATE outbox SET base_revision = ?4 WHERE state = 'pending' AND seq > ?1 AND kind = ?2 "
+                             "AND record_id = ?3 AND base_revision = ?5 AND path = '/api/v1/changes'");
+            rebase.bind(1, item.seq);
+            rebase.bind(2, to_string(item.kind));
+            rebase.bind(3, item.record_id);
+            rebase.bind(4, item.upstream_revision);
+            rebase.bind(5, item.base_revision);
+            rebase.step();
+            Statement known(m_db,
+                            "INSERT INTO upstream_records (kind, id, revision) VALUES (?1, ?2, ?3) "
+                            "ON CONFLICT (kind, id) DO UPDATE SET revision = excluded.revision");
+            known.bind(1, to_string(item.kind));
+            known.bind(2, item.record_id);
+            known.bind(3, item.upstream_revision);
+            known.step();
+        }
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+std::vector<std::tuple<RecordKind, std::string, std::int64_t>> SqliteStore::upstream_revisions() {
+    std::lock_guard lock(m_mutex);
+    std::vector<std::tuple<RecordKind, std::string, std::int64_t>> list;
+    Statement query(m_db, "SELECT kind, id, revision FROM upstream_records");
+    while (query.step()) {
+        const auto kind = record_kind_from_string(query.text(0));
+        if (kind) list.emplace_back(*kind, query.text(1), query.integer(2));
+    }
+    return list;
+}
+
+std::int64_t SqliteStore::upstream_revision() {
+    const auto value = meta("upstream_revision");
+    return value ? std::stoll(*value) : 0;
+}
+
+std::optional<std::string> SqliteStore::meta(const std::string& key) {
+    std::lock_guard lock(m_mutex);
+    Statement query(m_db, "SELECT value FROM meta WHERE key = ?1");
+    query.bind(1, key);
+    if (!query.step()) return std::nullopt;
+    return query.text(0);
+}
+
+void SqliteStore::set_meta(const std::string& key, const std::string& value) {
+    std::lock_guard lock(m_mutex);
+    Statement upsert(m_db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)");
+    upsert.bind(1, key);
+    upsert.bind(2, value);
+    upsert.step();
 }
 
 }  // namespace prd::server

@@ -31,7 +31,14 @@ public:
     std::vector<StoredRecord> load_all() override;
     void commit(std::int64_t revision, const std::vector<StoredRecord>& records,
                 const std::vector<ClientChangeResult>& results = {},
-                const std::vector<StoredDismissals>& dismissals = {}) override;
+                const std::vector<StoredDismissals>& dismissals = {}, const FollowerWrite& follower = {}) override;
+    std::vector<OutboxItem> outbox_items(bool pending_only) override;
+    void note_outbox_attempt(std::int64_t seq, const std::string& at) override;
+    void settle_outbox(const OutboxItem& item) override;
+    std::vector<std::tuple<RecordKind, std::string, std::int64_t>> upstream_revisions() override;
+    std::int64_t upstream_revision() override;
+    std::optional<std::string> meta(const std::string& key) override;
+    void set_meta(const std::string& key, const std::string& value) override;
     std::optional<std::string> find_client_change(const std::string& key) override;
     std::optional<std::string> find_dismissals(const std::string& municipality) override;
     void add_token(const TokenRecord& token) override;
@@ -55,6 +62,7 @@ public:
 
 private:
     void exec(const char* sql);
+    void write_follower(const FollowerWrite& follower);  ///< inside commit's transaction
     void migrate();
 
     std::filesystem::path m_path;

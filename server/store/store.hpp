@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "model/types.hpp"
@@ -66,6 +67,37 @@ struct StoredDismissals {
     std::string json;  ///< the list as JSON; empty deletes the municipality's list
 };
 
+/// A local write a follower forwards to its upstream, and what became of it.
+struct OutboxItem {
+    std::int64_t seq = 0;  ///< the order of writing; given by the store
+    std::string created_at;
+    std::string principal;  ///< who wrote it here, as logged
+    std::string token_id;   ///< their token here, so they find their own writes
+    RecordKind kind = RecordKind::municipality;
+    std::string record_id;
+    /// For record changes: the record's upstream revision the write was based on (rebased by the
+    /// store when an earlier write of the same record is applied upstream).
+    std::int64_t base_revision = 0;
+    std::string method;  ///< "POST"
+    std::string path;    ///< /api/v1/changes: body is one change, sent as a batch of one; else the request as made
+    std::string body;
+    std::string state = "pending";  ///< pending, applied, conflict or refused
+    int status = 0;                 ///< the upstream's HTTP status, once answered
+    std::string result;             ///< the upstream's answer (JSON) to a conflict or refusal
+    int attempts = 0;
+    std::string last_attempt_at;
+    std::string settled_at;
+    std::int64_t upstream_revision = 0;  ///< applied record changes: the record's revision upstream
+};
+
+/// What a follower stores with a commit, in the same transaction.
+struct FollowerWrite {
+    std::vector<OutboxItem> outbox;  ///< local writes to forward
+    std::vector<std::tuple<RecordKind, std::string, std::int64_t>> upstream_revisions;  ///< records' revisions upstream
+    std::optional<std::int64_t> upstream_revision;  ///< the upstream revision the local copy is now complete up to
+    bool empty() const { return outbox.empty() && upstream_revisions.empty() && !upstream_revision; }
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -80,7 +112,25 @@ public:
     /// When it returns, the write is durable; when it throws, nothing of it was stored.
     virtual void commit(std::int64_t revision, const std::vector<StoredRecord>& records,
                         const std::vector<ClientChangeResult>& results = {},
-                        const std::vector<StoredDismissals>& dismissals = {}) = 0;
+                        const std::vector<StoredDismissals>& dismissals = {},
+                        const FollowerWrite& follower = {}) = 0;
+
+    // --- A follower's bookkeeping (see federation/follower.hpp).
+
+    /// The outbox in order of writing: only the pending items, or all of them.
+    virtual std::vector<OutboxItem> outbox_items(bool pending_only) = 0;
+    /// Counts another failed attempt to send the item.
+    virtual void note_outbox_attempt(std::int64_t seq, const std::string& at) = 0;
+    /// Stores what became of an item (state, status, result, times). When it was applied upstream,
+    /// also its record's upstream revision, and rebases the later pending changes of that record
+    /// that were based on the same revision: in one transaction.
+    virtual void settle_outbox(const OutboxItem& item) = 0;
+    /// Every record's revision upstream, as last stored.
+    virtual std::vector<std::tuple<RecordKind, std::string, std::int64_t>> upstream_revisions() = 0;
+    /// The upstream revision the local copy is complete up to; 0 when it never pulled.
+    virtual std::int64_t upstream_revision() = 0;
+    virtual std::optional<std::string> meta(const std::string& key) = 0;
+    virtual void set_meta(const std::string& key, const std::string& value) = 0;
 
     /// The remembered answer to a client change, if it was applied before.
     virtual std::optional<std::string> find_client_change(const std::string& key) = 0;

@@ -196,6 +196,11 @@ void SyncClient::on_response(const HttpReply& reply) {
     }
 }
 
+void SyncClient::start_from(std::int64_t revision) {
+    if (busy() || revision <= m_mirror.revision()) return;
+    m_mirror.set_revision(revision);
+}
+
 void SyncClient::handle_pull(const HttpReply& reply) {
     Delta delta;
     try {
@@ -211,7 +216,10 @@ void SyncClient::handle_pull(const HttpReply& reply) {
         retry_later(malformed("changes answer: more is true but the revision did not advance"));
         return;
     }
-    for (const DeltaEntry& entry : delta.entries) m_mirror.install(entry);
+    for (const DeltaEntry& entry : delta.entries) {
+        if (m_options.mirror_public_records || entry.kind == RecordKind::proposal) m_mirror.install(entry);
+        if (m_on_pulled) m_on_pulled(entry);
+    }
     m_mirror.set_revision(std::max(m_mirror.revision(), delta.revision));
     succeeded();
     if (delta.more) return;

@@ -53,6 +53,9 @@ struct SyncOptions {
     std::size_t push_batch = 100;        ///< changes per POST /changes (halved after a 413)
     std::int64_t first_retry_ms = 1000;  ///< the wait after the first failure; doubles per failure
     std::int64_t max_retry_ms = 5 * 60 * 1000;
+    /// False: the mirror keeps only proposals, and public records go to the pull listener alone
+    /// (a host that keeps its own Registry, like the browser app, need not hold a second copy).
+    bool mirror_public_records = true;
 };
 
 /// A local change waiting for the server. `sent` is set once it went out in a request: from then
@@ -101,6 +104,14 @@ public:
     explicit SyncClient(std::string client_id, SyncOptions options = {});
 
     void set_id_generator(IdGenerator generator) { m_make_id = std::move(generator); }
+    /// Called with every entry a pull brings, in the server's order, after the mirror took it
+    /// (removals included, as entries with `removed` set).
+    using PullListener = std::function<void(const DeltaEntry&)>;
+    void set_pull_listener(PullListener listener) { m_on_pulled = std::move(listener); }
+    /// The host already holds the server's records up to `revision` (a snapshot it loaded itself,
+    /// or its own stored copy): pulls continue from there. Ignored while a sync runs or when the
+    /// mirror is already further on.
+    void start_from(std::int64_t revision);
     /// Sent as "Authorization: Bearer <token>" with every request (the feed carries private
     /// proposals only to their editors); empty sends none.
     void set_token(std::string token) { m_token = std::move(token); }
@@ -182,6 +193,7 @@ private:
     std::string m_client_id;
     std::int64_t m_next_change_number = 1;
     IdGenerator m_make_id;
+    PullListener m_on_pulled;
     std::string m_token;
 
     SyncMirror m_mirror;

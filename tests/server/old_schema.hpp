@@ -5,6 +5,7 @@
 namespace prd::test {
 
 inline constexpr const char* kBackToSchema2 =
+    "DROP TABLE outbox; DROP TABLE upstream_records;"
     "DROP TABLE dismissed_suggestions;"
     "DROP TABLE invitations; ALTER TABLE tokens DROP COLUMN last_used_at;"
     "PRAGMA user_version=2";

@@ -1,0 +1,578 @@
+#include "federation/follower.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <random>
+#include <set>
+
+#include "api/registry_service.hpp"
+#include "auth/auth.hpp"
+#include "model/json_codec.hpp"
+#include "store/store.hpp"
+
+namespace prd::server {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr const char* kChangesPath = "/api/v1/changes";
+
+/// The request being handled on this thread, set by the Api's write wrapper so the registry's
+/// write hook knows who wrote and whether the write is a proposal's step or message (forwarded as
+/// the request itself) or record changes (forwarded as changes).
+struct LocalRequest {
+    const ApiRequest* request = nullptr;
+    const Principal* principal = nullptr;
+};
+thread_local LocalRequest t_request;
+
+/// "/api/v1/proposals/{id}/actions" or ".../messages": the proposal's id; empty otherwise.
+std::string proposal_step_id(const ApiRequest& request) {
+    constexpr std::string_view prefix = "/api/v1/proposals/";
+    if (request.method != "POST" || request.path.rfind(prefix, 0) != 0) return {};
+    const auto rest = std::string_view(request.path).substr(prefix.size());
+    const auto slash = rest.find('/');
+    if (slash == std::string_view::npos || slash == 0) return {};
+    const auto tail = rest.substr(slash + 1);
+    return tail == "actions" || tail == "messages" ? std::string(rest.substr(0, slash)) : std::string();
+}
+
+Json record_json(const Registry& registry, RecordKind kind, const std::string& id) {
+    switch (kind) {
+        case RecordKind::municipality:
+            if (const auto* r = registry.find_municipality(id)) return to_json(*r);
+            break;
+        case RecordKind::partnership:
+            if (const auto* r = registry.find_partnership(id)) return to_json(*r);
+            break;
+        case RecordKind::announcement:
+            if (const auto* r = registry.find_announcement(id)) return to_json(*r);
+            break;
+        case RecordKind::proposal:
+            if (const auto* r = registry.find_proposal(id)) return to_json(*r);
+            break;
+    }
+    return nullptr;
+}
+
+/// Two states of a record hold the same content when they differ at most in their revision.
+bool same_content(Json a, Json b) {
+    if (a.is_object()) a.erase("revision");
+    if (b.is_object()) b.erase("revision");
+    return a == b;
+}
+
+std::string record_path(RecordKind kind, const std::string& id) {
+    switch (kind) {
+        case RecordKind::municipality: return "/api/v1/municipalities/" + id;
+        case RecordKind::partnership: return "/api/v1/partnerships/" + id;
+        case RecordKind::proposal: return "/api/v1/proposals/" + id;
+        case RecordKind::announcement: break;
+    }
+    return {};
+}
+
+std::string error_text(const HttpReply& reply) {
+    const auto error = api_error_from_body(reply.body);
+    return "HTTP " + std::to_string(reply.status) + (error.message.empty() ? "" : ": " + error.message);
+}
+
+}  // namespace
+
+Follower::Follower(RegistryService& registry, Api& api, FollowerOptions options, UpstreamFetch fetch)
+    : m_registry(registry), m_options(std::move(options)), m_fetch(std::move(fetch)) {
+    auto& store = m_registry.store();
+    for (const auto& [kind, id, revision] : store.upstream_revisions()) m_upstream_revisions[{kind, id}] = revision;
+    m_applied = store.upstream_revision();
+    m_head = m_applied;
+
+    m_registry.set_local_write_hook([this](const std::vector<Change>& applied) {
+        FollowerWrite write;
+        const auto now = utc_now();
+        const auto* request = t_request.request;
+        const auto* principal = t_request.principal;
+        OutboxItem base;
+        base.created_at = now;
+        base.principal = principal ? principal->log_name() : "-";
+        base.token_id = principal ? principal->token_id : "";
+        if (request) {
+            if (auto id = proposal_step_id(*request); !id.empty()) {
+                // Steps and messages are forwarded as they were asked: the upstream stamps them
+                // itself, and their change_id or id makes a resend harmless.
+                OutboxItem item = base;
+                item.kind = RecordKind::proposal;
+                item.record_id = std::move(id);
+                item.method = request->method;
+                item.path = request->path;
+                item.body = request->body;
+                write.outbox.push_back(std::move(item));
+                return write;
+            }
+        }
+        std::lock_guard lock(m_mutex);
+        for (const auto& change : applied) {
+            OutboxItem item = base;
+            item.kind = change.kind;
+            item.record_id = change.id;
+            const auto known = m_upstream_revisions.find({change.kind, change.id});
+            item.base_revision = known == m_upstream_revisions.end() ? 0 : known->second;
+            item.method = "POST";
+            item.path = kChangesPath;
+            Change forwarded = change;
+            forwarded.client_change_id = "fwd-" + random_hex(12);
+            item.body = push_item_to_json(forwarded).dump();
+            write.outbox.push_back(std::move(item));
+        }
+        return write;
+    });
+    api.wrap_writes([this](const ApiRequest& request, const Principal& principal, const std::function<ApiResponse()>& handle) {
+        t_request = {&request, &principal};
+        ApiResponse response;
+        try {
+            response = handle();
+        } catch (...) {
+            t_request = {};
+            throw;
+        }
+        t_request = {};
+        if (response.status < 300) {
+            std::lock_guard lock(m_mutex);
+            m_wake = true;
+            m_changed.notify_all();
+        }
+        return response;
+    });
+    api.extend_about([this](Json& about) { about["upstream"] = status(); });
+    api.extend_metrics([this] {
+        const auto s = status();
+        std::string text;
+        const auto metric = [&](const char* name, const char* type, const char* help, const Json& value) {
+            text += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" + name + " " +
+                    value.dump() + "\n";
+        };
+        metric("partnership_upstream_lag_revisions", "gauge", "Upstream revisions not yet installed.", s["lag"]["revisions"]);
+        metric("partnership_upstream_lag_seconds", "gauge", "Seconds since the copy was last known complete.",
+               s["lag"]["seconds"].is_null() ? Json(-1) : s["lag"]["seconds"]);
+        metric("partnership_upstream_revision", "gauge", "The upstream revision installed.", s["revision"]);
+        metric("partnership_upstream_errors_total", "counter", "Calls to the upstream that failed.", s["errors"]);
+        metric("partnership_outbox_pending", "gauge", "Local writes waiting to be forwarded.", s["outbox"]["pending"]);
+        metric("partnership_outbox_conflicts", "gauge", "Forwarded writes the upstream answered with a conflict.",
+               s["outbox"]["conflicts"]);
+        metric("partnership_outbox_refused", "gauge", "Forwarded writes the upstream refused.", s["outbox"]["refused"]);
+        metric("partnership_outbox_forwarded_total", "counter", "Local writes the upstream applied.", s["forwarded"]);
+        return text;
+    });
+    add_routes(api);
+
+    SyncOptions sync;
+    sync.mirror_public_records = false;
+    sync.first_retry_ms = m_options.first_retry.count();
+    sync.max_retry_ms = m_options.max_retry.count();
+    m_client = std::make_unique<SyncClient>("follower", sync);
+    m_client->set_token(m_options.token);
+}
+
+Follower::~Follower() { stop(); }
+
+void Follower::start() {
+    if (m_thread.joinable()) return;
+    m_stopping = false;
+    m_thread = std::thread([this] { run(); });
+}
+
+void Follower::stop() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+        m_changed.notify_all();
+    }
+    if (m_thread.joinable()) m_thread.join();
+}
+
+void Follower::run() {
+    for (;;) {
+        sync_once();
+        std::unique_lock lock(m_mutex);
+        const auto wait = m_failures > 0 ? next_wait() : m_options.interval;
+        m_changed.wait_for(lock, wait, [this] { return m_stopping || (m_wake && m_failures == 0); });
+        m_wake = false;
+        if (m_stopping) return;
+    }
+}
+
+std::chrono::milliseconds Follower::next_wait() {
+    // Exponential, capped, with jitter so that many followers of one upstream do not retry in step.
+    auto wait = m_options.first_retry;
+    for (int i = 1; i < m_failures && wait < m_options.max_retry; ++i) wait *= 2;
+    wait = std::min(wait, m_options.max_retry);
+    static thread_local std::mt19937 random{std::random_device{}()};
+    std::uniform_real_distribution<double> jitter(0.5, 1.5);
+    return std::chrono::milliseconds(static_cast<std::int64_t>(static_cast<double>(wait.count()) * jitter(random)));
+}
+
+bool Follower::sync_once() { return forward() && pull(); }
+
+std::optional<HttpReply> Follower::call(const std::string& method, const std::string& path, const std::string& body,
+                                        std::string& error) {
+    HttpCall call{method, path, body, {{"Accept", "application/json"}}};
+    if (!body.empty()) call.headers.emplace_back("Content-Type", "application/json");
+    if (!m_options.token.empty()) call.headers.emplace_back("Authorization", "Bearer " + m_options.token);
+    return m_fetch(call, error);
+}
+
+void Follower::failed(std::string error) {
+    std::fprintf(stderr, "upstream: %s\n", error.c_str());
+    std::lock_guard lock(m_mutex);
+    m_last_error = std::move(error);
+    m_last_error_at = utc_now();
+    ++m_errors;
+    m_failures = std::min(m_failures + 1, 30);
+}
+
+void Follower::succeeded() {
+    std::lock_guard lock(m_mutex);
+    m_failures = 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Forwarding
+
+bool Follower::forward() {
+    for (const auto& item : m_registry.store().outbox_items(true)) {
+        if (!forward_item(item)) return false;
+    }
+    return true;
+}
+
+bool Follower::forward_item(const OutboxItem& item) {
+    std::string body = item.body;
+    const bool change = item.path == kChangesPath;
+    if (change) {
+        Json one = Json::parse(item.body);
+        one["base_revision"] = item.base_revision;
+        body = Json{{"changes", Json::array({one})}}.dump();
+    }
+    std::string error;
+    const auto now = utc_now();
+    const auto reply = call(item.method, item.path, body, error);
+    OutboxItem settled = item;
+    settled.attempts += 1;
+    settled.last_attempt_at = now;
+    if (!reply || reply->status == 408 || reply->status == 429 || reply->status >= 500) {
+        m_registry.store().note_outbox_attempt(item.seq, now);
+        failed(reply ? "forwarding #" + std::to_string(item.seq) + ": " + error_text(*reply)
+                     : "forwarding #" + std::to_string(item.seq) + ": " + error);
+        return false;
+    }
+    settled.status = reply->status;
+    settled.settled_at = now;
+    Json answer = Json::parse(reply->body, nullptr, false);
+    if (answer.is_discarded()) answer = reply->body;
+    if (reply->status >= 200 && reply->status < 300) {
+        if (change) {
+            // One change per batch: its result says what became of it.
+            const Json result = answer.is_object() && answer["results"].is_array() && !answer["results"].empty()
+                                    ? answer["results"][0]
+                                    : Json();
+            const auto status = result.is_object() ? result.value("status", "") : std::string();
+            if (status == "applied") {
+                settled.state = "applied";
+                settled.upstream_revision = result.value("revision", std::int64_t{0});
+            } else if (status == "conflict") {
+                settled.state = "conflict";
+                settled.result = result.dump();
+            } else if (status == "invalid" || status == "forbidden") {
+                settled.state = "refused";
+                settled.result = result.dump();
+            } else {
+                m_registry.store().note_outbox_attempt(item.seq, now);
+                failed("forwarding #" + std::to_string(item.seq) + ": the upstream's answer names no result");
+                return false;
+            }
+        } else {
+            settled.state = "applied";
+            if (answer.is_object()) settled.upstream_revision = answer.value("revision", std::int64_t{0});
+        }
+    } else {
+        settled.state = reply->status == 409 || reply->status == 412 ? "conflict" : "refused";
+        settled.result = answer.dump();
+    }
+    m_registry.exclusive([&](Store& store) {
+        store.settle_outbox(settled);
+        if (settled.state == "applied" && change) {
+            std::lock_guard lock(m_mutex);
+            m_upstream_revisions[{item.kind, item.record_id}] = settled.upstream_revision;
+        }
+    });
+    if (settled.state == "applied") {
+        std::lock_guard lock(m_mutex);
+        ++m_forwarded;
+    } else {
+        // The whole answer is kept in the outbox; the log names the item and why.
+        std::string why = answer.is_object() ? answer.value("message", std::string()) : std::string();
+        if (why.empty() && answer.is_object() && answer.contains("error") && answer["error"].is_object())
+            why = answer["error"].value("message", std::string());
+        if (why.empty() && answer.is_object() && answer.contains("results") && !answer["results"].empty())
+            why = answer["results"][0].value("message", std::string());
+        std::fprintf(stderr, "upstream: forwarding #%lld (%s %s by %s): %s%s%s\n", static_cast<long long>(item.seq),
+                     std::string(to_string(item.kind)).c_str(), item.record_id.c_str(), item.principal.c_str(),
+                     settled.state.c_str(), why.empty() ? "" : ": ", why.c_str());
+    }
+    succeeded();
+    refresh(item.kind, item.record_id);
+    return true;
+}
+
+void Follower::refresh(RecordKind kind, const std::string& id) {
+    // Once nothing of ours is waiting for this record, it shows what the upstream holds: our write
+    // as the upstream stamped it, or (after a conflict or a refusal) the upstream's own version.
+    for (const auto& pending : m_registry.store().outbox_items(true))
+        if (pending.kind == kind && pending.record_id == id) return;
+    const auto path = record_path(kind, id);
+    if (path.empty()) return;
+    std::string error;
+    const auto reply = call("GET", path, "", error);
+    if (!reply || (reply->status != 200 && reply->status != 404)) return;  // the next change of it brings it
+    DeltaEntry entry;
+    entry.kind = kind;
+    entry.id = id;
+    if (reply->status == 404) {
+        entry.removed = true;
+        std::lock_guard lock(m_mutex);
+        const auto known = m_upstream_revisions.find({kind, id});
+        entry.revision = known == m_upstream_revisions.end() ? 0 : known->second;
+    } else {
+        entry.record = Json::parse(reply->body, nullptr, false);
+        if (!entry.record.is_object()) return;
+        entry.revision = entry.record.value("revision", std::int64_t{0});
+    }
+    install({entry}, std::nullopt);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pulling
+
+void Follower::install(std::vector<DeltaEntry> entries, std::optional<std::int64_t> upstream_revision) {
+    // Records with a write of ours still waiting are left as they are here: forwarding that write
+    // settles them (see refresh), whatever the upstream did meanwhile.
+    const auto skipped = m_registry.apply_from_upstream([&](const Registry& registry) {
+        // Read under the registry's lock: no local write can queue meanwhile.
+        std::set<Key> waiting;
+        for (const auto& pending : m_registry.store().outbox_items(true)) waiting.insert({pending.kind, pending.record_id});
+        UpstreamBatch batch;
+        std::lock_guard lock(m_mutex);
+        for (auto& entry : entries) {
+            const Key key{entry.kind, entry.id};
+            if (waiting.count(key)) continue;
+            auto& known = m_upstream_revisions[key];
+            if (entry.revision < known) continue;
+            known = entry.revision;
+            batch.write.upstream_revisions.emplace_back(entry.kind, entry.id, entry.revision);
+            const Json local = record_json(registry, entry.kind, entry.id);
+            if (entry.removed) {
+                if (!local.is_null()) batch.changes.push_back({{entry.kind, Change::Op::remove, entry.id, 0, {}, {}}, {}});
+                continue;
+            }
+            if (same_content(local, entry.record)) continue;
+            const std::string updated_at = entry.record.value("updated_at", std::string());
+            batch.changes.push_back({{entry.kind, Change::Op::put, entry.id, 0, std::move(entry.record), {}},
+                                     updated_at.empty() ? utc_now() : updated_at});
+        }
+        if (upstream_revision) batch.write.upstream_revision = *upstream_revision;
+        return batch;
+    });
+    for (const auto& [change, result] : skipped)
+        std::fprintf(stderr, "upstream: could not install %s %s here: %s\n", std::string(to_string(change.kind)).c_str(),
+                     change.id.c_str(), result.errors.empty() ? "conflict" : result.errors.front().message().c_str());
+    if (upstream_revision) {
+        std::lock_guard lock(m_mutex);
+        m_applied = std::max(m_applied, *upstream_revision);
+        m_head = std::max(m_head, m_applied);
+    }
+}
+
+bool Follower::pull_snapshot() {
+    std::string error;
+    const auto reply = call("GET", "/api/v1/snapshot", "", error);
+    if (!reply || reply->status != 200) {
+        failed("snapshot: " + (reply ? error_text(*reply) : error));
+        return false;
+    }
+    Snapshot snapshot;
+    try {
+        snapshot = snapshot_from_json(Json::parse(reply->body));
+    } catch (const std::exception& e) {
+        failed(std::string("snapshot: not a snapshot: ") + e.what());
+        return false;
+    }
+    std::vector<DeltaEntry> entries;
+    std::set<Key> upstream;
+    const auto add = [&](RecordKind kind, const auto& records) {
+        for (const auto& record : records) {
+            entries.push_back({kind, record.id, record.revision, false, to_json(record)});
+            upstream.insert({kind, record.id});
+        }
+    };
+    // Municipalities first: partnerships and announcements refer to them.
+    add(RecordKind::municipality, snapshot.municipalities);
+    add(RecordKind::partnership, snapshot.partnerships);
+    add(RecordKind::announcement, snapshot.announcements);
+    // The proposals this instance's token may see (a snapshot has none): fetched once, the deltas
+    // bring their later changes.
+    if (!m_options.token.empty()) {
+        const auto listed = call("GET", "/api/v1/proposals", "", error);
+        if (listed && listed->status == 200) {
+            const Json body = Json::parse(listed->body, nullptr, false);
+            for (const char* box : {"inbox", "outbox"})
+                if (body.is_object() && body[box].is_array())
+                    for (const auto& proposal : body[box])
+                        entries.push_back({RecordKind::proposal, proposal.value("id", ""),
+                                           proposal.value("revision", std::int64_t{0}), false, proposal});
+        }
+    }
+    // What this instance was seeded with but the upstream does not hold goes: the follower serves
+    // the upstream's registry. Partnerships and announcements before the municipalities they name.
+    m_registry.read([&](const Registry& registry) {
+        std::vector<DeltaEntry> removals;
+        for (const auto& [id, p] : registry.partnerships())
+            if (!upstream.count({RecordKind::partnership, id})) removals.push_back({RecordKind::partnership, id, 0, true, nullptr});
+        for (const auto& [id, a] : registry.announcements())
+            if (!upstream.count({RecordKind::announcement, id})) removals.push_back({RecordKind::announcement, id, 0, true, nullptr});
+        for (const auto& [id, m] : registry.municipalities())
+            if (!upstream.count({RecordKind::municipality, id})) removals.push_back({RecordKind::municipality, id, 0, true, nullptr});
+        entries.insert(entries.begin(), removals.begin(), removals.end());
+        return 0;
+    });
+    install(std::move(entries), snapshot.revision);
+    {
+        std::lock_guard lock(m_mutex);
+        m_head = std::max(m_head, snapshot.revision);
+    }
+    return true;
+}
+
+bool Follower::pull() {
+    std::int64_t applied;
+    {
+        std::lock_guard lock(m_mutex);
+        applied = m_applied;
+    }
+    if (applied == 0 && !pull_snapshot()) return false;
+    {
+        std::lock_guard lock(m_mutex);
+        applied = m_applied;
+    }
+    if (m_client->revision() != applied) {
+        // A fresh client (or one whose pages were not all installed): resume from the store.
+        SyncOptions sync;
+        sync.mirror_public_records = false;
+        sync.first_retry_ms = m_options.first_retry.count();
+        sync.max_retry_ms = m_options.max_retry.count();
+        m_client = std::make_unique<SyncClient>("follower", sync);
+        m_client->set_token(m_options.token);
+        m_client->start_from(applied);
+    }
+    std::vector<DeltaEntry> page;
+    m_client->set_pull_listener([&page](const DeltaEntry& entry) { page.push_back(entry); });
+    m_client->sync();
+    while (auto next = m_client->next_call()) {
+        std::string error;
+        const auto reply = m_fetch(*next, error);
+        if (!reply) {
+            m_client->on_failure(error);
+        } else {
+            m_client->on_response(*reply);
+        }
+        if (!page.empty() || m_client->revision() > applied) {
+            try {
+                install(std::move(page), m_client->revision());
+            } catch (const std::exception& e) {
+                m_client = std::make_unique<SyncClient>("follower");  // rebuilt from the store next round
+                failed(std::string("installing upstream changes: ") + e.what());
+                return false;
+            }
+            page.clear();
+            applied = m_client->revision();
+        }
+        if (m_client->last_error()) {
+            failed("pulling: " + m_client->last_error()->message);
+            return false;
+        }
+    }
+    m_client->set_pull_listener({});
+    std::lock_guard lock(m_mutex);
+    m_head = std::max(m_head, m_client->revision());
+    m_caught_up = std::chrono::steady_clock::now();
+    m_caught_up_at = utc_now();
+    m_failures = 0;
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What it reports
+
+void Follower::add_routes(Api& api) {
+    // GET /api/v1/federation/outbox[?state=pending|conflict|refused|applied|all]: by default what
+    // needs someone's attention (waiting, conflicts, refusals). Editors see their own writes,
+    // moderators everyone's.
+    api.add_route("GET", "/api/v1/federation/outbox",
+                  [this](const ApiRequest& request, const Principal& principal, const std::vector<std::string>&) {
+                      if (principal.role == Role::anonymous)
+                          return error_response(401, "unauthorized", "Authorization: the outbox shows editors their own writes");
+                      std::string state;
+                      if (const auto it = request.query.find("state"); it != request.query.end()) state = it->second;
+                      if (!state.empty() && state != "all" && state != "pending" && state != "conflict" &&
+                          state != "refused" && state != "applied")
+                          return error_response(400, "bad_request",
+                                                "state: must be pending, conflict, refused, applied or all");
+                      Json items = Json::array();
+                      for (const auto& item : m_registry.store().outbox_items(false)) {
+                          if (!principal.is_moderator() && item.token_id != principal.token_id) continue;
+                          if (state.empty() ? item.state == "applied" : state != "all" && item.state != state) continue;
+                          Json shown{{"seq", item.seq},
+                                     {"state", item.state},
+                                     {"kind", std::string(to_string(item.kind))},
+                                     {"id", item.record_id},
+                                     {"by", item.principal},
+                                     {"created_at", item.created_at},
+                                     {"attempts", item.attempts},
+                                     {"last_attempt_at", item.last_attempt_at.empty() ? Json() : Json(item.last_attempt_at)},
+                                     {"settled_at", item.settled_at.empty() ? Json() : Json(item.settled_at)},
+                                     {"status", item.status == 0 ? Json() : Json(item.status)},
+                                     {"answer", item.result.empty() ? Json() : Json::parse(item.result, nullptr, false)}};
+                          const Json body = Json::parse(item.body, nullptr, false);
+                          if (item.path == kChangesPath) shown["change"] = body;
+                          else shown["request"] = {{"method", item.method}, {"path", item.path}, {"body", body}};
+                          items.push_back(std::move(shown));
+                      }
+                      ApiResponse response;
+                      response.body = Json{{"upstream", m_options.upstream_url}, {"items", items}}.dump();
+                      response.headers.emplace_back("Cache-Control", "private, no-store");
+                      return response;
+                  });
+}
+
+Json Follower::status() const {
+    const auto items = m_registry.store().outbox_items(false);
+    std::size_t pending = 0, conflicts = 0, refused = 0;
+    for (const auto& item : items) {
+        if (item.state == "pending") ++pending;
+        else if (item.state == "conflict") ++conflicts;
+        else if (item.state == "refused") ++refused;
+    }
+    std::lock_guard lock(m_mutex);
+    Json lag_seconds = nullptr;
+    if (!m_caught_up_at.empty())
+        lag_seconds = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - m_caught_up).count();
+    return {{"url", m_options.upstream_url},
+            {"revision", m_applied},
+            {"head", m_head},
+            {"lag", {{"revisions", std::max<std::int64_t>(0, m_head - m_applied)}, {"seconds", lag_seconds}}},
+            {"caught_up_at", m_caught_up_at.empty() ? Json() : Json(m_caught_up_at)},
+            {"last_error", m_last_error.empty() ? Json() : Json{{"at", m_last_error_at}, {"message", m_last_error}}},
+            {"errors", m_errors},
+            {"forwarded", m_forwarded},
+            {"outbox", {{"pending", pending}, {"conflicts", conflicts}, {"refused", refused}}}};
+}
+
+}  // namespace prd::server
