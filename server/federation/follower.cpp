@@ -16,6 +16,7 @@ namespace {
 using Json = nlohmann::json;
 
 constexpr const char* kChangesPath = "/api/v1/changes";
+constexpr std::size_t kForwardBatch = 100;
 
 /// The request being handled on this thread, set by the Api's write wrapper so the registry's
 /// write hook knows who wrote and whether the write is a proposal's step or message (forwarded as
@@ -238,65 +239,107 @@ void Follower::succeeded() {
 // Forwarding
 
 bool Follower::forward() {
-    for (const auto& item : m_registry.store().outbox_items(true)) {
-        if (!forward_item(item)) return false;
+    // Record changes go in batches (one request for many writes, so an upstream's rate limit is
+    // no bottleneck), at most one change per record in a batch: a later change of the record is
+    // based on the earlier one's upstream revision, known once that one is answered.
+    for (;;) {
+        const auto items = m_registry.store().outbox_items(true);
+        if (items.empty()) return true;
+        if (items.front().path != kChangesPath) {
+            if (!forward_request(items.front())) return false;
+            continue;
+        }
+        std::vector<OutboxItem> batch;
+        std::set<Key> records;
+        for (const auto& item : items) {
+            if (item.path != kChangesPath || batch.size() == kForwardBatch) break;
+            if (!records.insert({item.kind, item.record_id}).second) break;
+            batch.push_back(item);
+        }
+        if (!forward_changes(batch)) return false;
     }
+}
+
+bool Follower::retry_later(const std::vector<OutboxItem>& items, const std::optional<HttpReply>& reply,
+                           const std::string& error) {
+    const auto now = utc_now();
+    for (const auto& item : items) m_registry.store().note_outbox_attempt(item.seq, now);
+    failed("forwarding #" + std::to_string(items.front().seq) + (items.size() > 1 ? " and " + std::to_string(items.size() - 1) + " more" : "") +
+           ": " + (reply ? error_text(*reply) : error));
+    return false;
+}
+
+bool Follower::forward_changes(const std::vector<OutboxItem>& items) {
+    Json changes = Json::array();
+    for (const auto& item : items) {
+        Json one = Json::parse(item.body);
+        one["base_revision"] = item.base_revision;
+        changes.push_back(std::move(one));
+    }
+    std::string error;
+    const auto reply = call("POST", kChangesPath, Json{{"changes", changes}}.dump(), error);
+    if (!reply || reply->status == 408 || reply->status == 429 || reply->status >= 500) return retry_later(items, reply, error);
+    const Json answer = Json::parse(reply->body, nullptr, false);
+    const auto now = utc_now();
+    std::map<std::string, Json> results;
+    if (reply->status >= 200 && reply->status < 300 && answer.is_object() && answer["results"].is_array())
+        for (const auto& result : answer["results"])
+            if (result.is_object()) results[result.value("client_change_id", "")] = result;
+    bool all_answered = true;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        OutboxItem settled = items[i];
+        settled.attempts += 1;
+        settled.last_attempt_at = settled.settled_at = now;
+        settled.status = reply->status;
+        if (reply->status < 200 || reply->status >= 300) {
+            // The batch as a whole was refused (never expected of changes this server wrote).
+            settled.state = "refused";
+            settled.result = answer.is_discarded() ? Json(reply->body).dump() : answer.dump();
+            settle(items[i], settled);
+            continue;
+        }
+        const auto it = results.find(Json::parse(items[i].body).value("client_change_id", ""));
+        const std::string status = it == results.end() ? std::string() : it->second.value("status", "");
+        if (status == "applied") {
+            settled.state = "applied";
+            settled.upstream_revision = it->second.value("revision", std::int64_t{0});
+        } else if (status == "conflict" || status == "invalid" || status == "forbidden") {
+            settled.state = status == "conflict" ? "conflict" : "refused";
+            settled.result = it->second.dump();
+        } else {
+            all_answered = false;  // sent again next round, under the same change id
+            continue;
+        }
+        settle(items[i], settled);
+    }
+    if (!all_answered) return retry_later(items, reply, "the upstream's answer left out some of the changes sent");
+    succeeded();
     return true;
 }
 
-bool Follower::forward_item(const OutboxItem& item) {
-    std::string body = item.body;
-    const bool change = item.path == kChangesPath;
-    if (change) {
-        Json one = Json::parse(item.body);
-        one["base_revision"] = item.base_revision;
-        body = Json{{"changes", Json::array({one})}}.dump();
-    }
+bool Follower::forward_request(const OutboxItem& item) {
     std::string error;
-    const auto now = utc_now();
-    const auto reply = call(item.method, item.path, body, error);
+    const auto reply = call(item.method, item.path, item.body, error);
+    if (!reply || reply->status == 408 || reply->status == 429 || reply->status >= 500) return retry_later({item}, reply, error);
+    const Json answer = Json::parse(reply->body, nullptr, false);
     OutboxItem settled = item;
     settled.attempts += 1;
-    settled.last_attempt_at = now;
-    if (!reply || reply->status == 408 || reply->status == 429 || reply->status >= 500) {
-        m_registry.store().note_outbox_attempt(item.seq, now);
-        failed(reply ? "forwarding #" + std::to_string(item.seq) + ": " + error_text(*reply)
-                     : "forwarding #" + std::to_string(item.seq) + ": " + error);
-        return false;
-    }
+    settled.last_attempt_at = settled.settled_at = utc_now();
     settled.status = reply->status;
-    settled.settled_at = now;
-    Json answer = Json::parse(reply->body, nullptr, false);
-    if (answer.is_discarded()) answer = reply->body;
     if (reply->status >= 200 && reply->status < 300) {
-        if (change) {
-            // One change per batch: its result says what became of it.
-            const Json result = answer.is_object() && answer["results"].is_array() && !answer["results"].empty()
-                                    ? answer["results"][0]
-                                    : Json();
-            const auto status = result.is_object() ? result.value("status", "") : std::string();
-            if (status == "applied") {
-                settled.state = "applied";
-                settled.upstream_revision = result.value("revision", std::int64_t{0});
-            } else if (status == "conflict") {
-                settled.state = "conflict";
-                settled.result = result.dump();
-            } else if (status == "invalid" || status == "forbidden") {
-                settled.state = "refused";
-                settled.result = result.dump();
-            } else {
-                m_registry.store().note_outbox_attempt(item.seq, now);
-                failed("forwarding #" + std::to_string(item.seq) + ": the upstream's answer names no result");
-                return false;
-            }
-        } else {
-            settled.state = "applied";
-            if (answer.is_object()) settled.upstream_revision = answer.value("revision", std::int64_t{0});
-        }
+        settled.state = "applied";
+        if (answer.is_object()) settled.upstream_revision = answer.value("revision", std::int64_t{0});
     } else {
         settled.state = reply->status == 409 || reply->status == 412 ? "conflict" : "refused";
-        settled.result = answer.dump();
+        settled.result = answer.is_discarded() ? Json(reply->body).dump() : answer.dump();
     }
+    settle(item, settled);
+    succeeded();
+    return true;
+}
+
+void Follower::settle(const OutboxItem& item, const OutboxItem& settled) {
+    const bool change = item.path == kChangesPath;
     m_registry.exclusive([&](Store& store) {
         store.settle_outbox(settled);
         if (settled.state == "applied" && change) {
@@ -309,18 +352,20 @@ bool Follower::forward_item(const OutboxItem& item) {
         ++m_forwarded;
     } else {
         // The whole answer is kept in the outbox; the log names the item and why.
-        std::string why = answer.is_object() ? answer.value("message", std::string()) : std::string();
-        if (why.empty() && answer.is_object() && answer.contains("error") && answer["error"].is_object())
-            why = answer["error"].value("message", std::string());
-        if (why.empty() && answer.is_object() && answer.contains("results") && !answer["results"].empty())
-            why = answer["results"][0].value("message", std::string());
+        const Json answer = Json::parse(settled.result, nullptr, false);
+        std::string why;
+        if (answer.is_object()) {
+            why = answer.value("message", std::string());
+            if (why.empty() && answer.contains("error") && answer["error"].is_object())
+                why = answer["error"].value("message", std::string());
+        }
         std::fprintf(stderr, "upstream: forwarding #%lld (%s %s by %s): %s%s%s\n", static_cast<long long>(item.seq),
                      std::string(to_string(item.kind)).c_str(), item.record_id.c_str(), item.principal.c_str(),
                      settled.state.c_str(), why.empty() ? "" : ": ", why.c_str());
     }
-    succeeded();
-    refresh(item.kind, item.record_id);
-    return true;
+    // An applied change shows here as it was written; anything else shows the upstream's version
+    // again, and a proposal's step or message as the upstream stamped it.
+    if (!(settled.state == "applied" && change)) refresh(item.kind, item.record_id);
 }
 
 void Follower::refresh(RecordKind kind, const std::string& id) {

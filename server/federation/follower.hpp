@@ -79,7 +79,10 @@ private:
     };
 
     bool forward();
-    bool forward_item(const OutboxItem& item);
+    bool forward_changes(const std::vector<OutboxItem>& items);
+    bool forward_request(const OutboxItem& item);
+    bool retry_later(const std::vector<OutboxItem>& items, const std::optional<HttpReply>& reply, const std::string& error);
+    void settle(const OutboxItem& item, const OutboxItem& settled);
     void refresh(RecordKind kind, const std::string& id);
     bool pull();
     bool pull_snapshot();
