@@ -93,7 +93,8 @@ private:
     void succeeded();
     std::chrono::milliseconds next_wait();
     void run();
-    void add_routes(Api& api);
+    void add_reports(Api& api);       ///< follower_report.cpp
+    void add_outbox_route(Api& api);  ///< follower_report.cpp
 
     RegistryService& m_registry;
     FollowerOptions m_options;
