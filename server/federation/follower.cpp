@@ -73,6 +73,10 @@ std::string record_path(RecordKind kind, const std::string& id) {
     return {};
 }
 
+/// Answers that say nothing about the write itself: it stays queued and is sent again later. A 401
+/// is the instance's token (revoked, mistyped), never the write: nothing is refused for it.
+bool must_retry(int status) { return status == 401 || status == 408 || status == 429 || status >= 500; }
+
 std::string error_text(const HttpReply& reply) {
     const auto error = api_error_from_body(reply.body);
     return "HTTP " + std::to_string(reply.status) + (error.message.empty() ? "" : ": " + error.message);
@@ -258,7 +262,7 @@ bool Follower::forward_changes(const std::vector<OutboxItem>& items) {
     }
     std::string error;
     const auto reply = call("POST", kChangesPath, Json{{"changes", changes}}.dump(), error);
-    if (!reply || reply->status == 408 || reply->status == 429 || reply->status >= 500) return retry_later(items, reply, error);
+    if (!reply || must_retry(reply->status)) return retry_later(items, reply, error);
     const Json answer = Json::parse(reply->body, nullptr, false);
     const auto now = utc_now();
     std::map<std::string, Json> results;
@@ -300,7 +304,7 @@ bool Follower::forward_changes(const std::vector<OutboxItem>& items) {
 bool Follower::forward_request(const OutboxItem& item) {
     std::string error;
     const auto reply = call(item.method, item.path, item.body, error);
-    if (!reply || reply->status == 408 || reply->status == 429 || reply->status >= 500) return retry_later({item}, reply, error);
+    if (!reply || must_retry(reply->status)) return retry_later({item}, reply, error);
     const Json answer = Json::parse(reply->body, nullptr, false);
     OutboxItem settled = item;
     settled.attempts += 1;

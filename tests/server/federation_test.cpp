@@ -251,6 +251,22 @@ TEST_F(FederationTest, WhatTheUpstreamRefusesIsKeptAndShown) {
     EXPECT_EQ(m_follower->call("", "GET", "/api/v1/federation/outbox").status, 401);
 }
 
+TEST_F(FederationTest, ARevokedInstanceTokenHoldsTheOutboxInsteadOfRefusingIt) {
+    ASSERT_TRUE(m_follower_follower->sync_once());
+    const auto editor = m_follower->token(Role::editor, kLviv);
+    ASSERT_EQ(m_follower->describe(editor, kLviv, "Written while the token was revoked").status, 200);
+    const auto tokens = Json::parse(m_national.call(m_national_moderator, "GET", "/api/v1/admin/tokens").body)["tokens"];
+    std::string instance_token_id;
+    for (const auto& token : tokens)
+        if (token["municipality"] == kLviv) instance_token_id = token["id"];
+    ASSERT_EQ(m_national.call(m_national_moderator, "DELETE", "/api/v1/admin/tokens/" + instance_token_id).status, 200);
+
+    EXPECT_FALSE(m_follower_follower->sync_once());
+    const auto status = m_follower_follower->status();
+    EXPECT_EQ(status["outbox"], Json({{"pending", 1}, {"conflicts", 0}, {"refused", 0}}));
+    EXPECT_NE(status["last_error"]["message"].get<std::string>().find("401"), std::string::npos) << status.dump();
+}
+
 TEST_F(FederationTest, AnEditMadeOnBothSidesIsReportedAsAConflict) {
     ASSERT_TRUE(m_follower_follower->sync_once());
     const auto editor = m_follower->token(Role::editor, kLviv);
