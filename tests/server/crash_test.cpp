@@ -198,6 +198,14 @@ TEST(CrashTest, AFollowerKilledWhileForwardingLosesNothingAndSendsNothingTwice) 
     EXPECT_EQ(upstream["outbox"], Json({{"pending", 0}, {"conflicts", 0}, {"refused", 0}})) << upstream.dump();
     const auto feed = http_get(national.port, "/api/v1/changes?since=" + std::to_string(first_revision) + "&limit=5000");
     for (const auto& id : acknowledged) EXPECT_NE(feed.body.find("\"" + id + "\""), std::string::npos) << id << " never arrived";
+    // `partnership status` tells the same from the data folder and the running server.
+    const auto status = Json::parse(run_output(std::string(PRD_SERVER_BIN) + " status --json --data " + follower_data.string() +
+                                               " --url http://127.0.0.1:" + std::to_string(follower.port)),
+                                    nullptr, false);
+    ASSERT_TRUE(status.is_object());
+    EXPECT_EQ(status["upstream"], follow[1]);
+    EXPECT_EQ(status["outbox"], Json::array()) << "nothing waiting, refused or in conflict";
+    EXPECT_EQ(status["live"]["lag"]["revisions"], 0) << status.dump();
     for (const auto pid : {follower.pid, national.pid}) {
         ::kill(pid, SIGTERM);
         ::waitpid(pid, nullptr, 0);
