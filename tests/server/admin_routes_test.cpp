@@ -172,7 +172,7 @@ TEST_F(AdminRoutesTest, OnlyModeratorsAndAdminsManageAccessAndOnlyAdminsGiveOutM
     EXPECT_EQ(call(m_moderator, "DELETE", "/api/v1/admin/tokens/tok_nothing").status, 404);
 }
 
-TEST(Invitations, ACodeIsStoredOnlyAsItsHashAndSurvivesAnUpgradedStore) {
+TEST(Invitations, ACodeIsStoredOnlyAsItsHashAndWorksAfterReopening) {
     test::TempDir dir;
     const auto invitation = make_invitation(Role::editor, kLviv, "", 7, "2026-11-29T12:00:00Z", "cli");
     { SqliteStore(dir.path()).add_invitation(invitation.record); }
