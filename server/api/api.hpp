@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "api/rate_limiter.hpp"
 #include "api/registry_service.hpp"
 
@@ -72,6 +74,21 @@ public:
     /// A GET route also answers HEAD; a known path asked with another method answers 405.
     void add_route(std::string method, std::string pattern, RouteHandler handler);
 
+    /// Wraps the handling of every write (POST, PUT, PATCH, DELETE) that passed authentication and
+    /// the rate limits: `handle` answers it as usual. A follower notes its writes this way. Set
+    /// before serving.
+    using WriteWrapper =
+        std::function<ApiResponse(const ApiRequest&, const Principal&, const std::function<ApiResponse()>& handle)>;
+    void wrap_writes(WriteWrapper wrapper) { m_wrap_writes = std::move(wrapper); }
+    /// Adds to GET /api/v1/about (the function edits the answer) and to GET /api/v1/metrics (the
+    /// function gives more lines in the Prometheus text format). Set before serving.
+    void extend_about(std::function<void(nlohmann::json&)> extend) { m_about_extensions.push_back(std::move(extend)); }
+    void extend_metrics(std::function<std::string()> lines) { m_metrics_extensions.push_back(std::move(lines)); }
+
+    /// The routes this Api answers, as (method, pattern) with {} for a path segment: the built-in
+    /// ones and those added. GET routes also answer HEAD.
+    std::vector<std::pair<std::string, std::string>> routes() const;
+
     /// The current UTC time by the clock the Api was given.
     std::string now() const { return m_clock(); }
 
@@ -104,6 +121,9 @@ private:
         RouteHandler handler;
     };
     std::vector<ExtraRoute> m_extra_routes;
+    WriteWrapper m_wrap_writes;
+    std::vector<std::function<void(nlohmann::json&)>> m_about_extensions;
+    std::vector<std::function<std::string()>> m_metrics_extensions;
     mutable Metrics m_metrics;
     // Writes: 60 at once, then one a second, per token and per address.
     mutable RateLimiter m_token_writes{60, 1};

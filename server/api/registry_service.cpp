@@ -295,7 +295,8 @@ std::vector<PushResult> RegistryService::push(const Principal& principal, const 
                 StoredRecord record{change.kind, change.id, applied.revision, change.op == Change::Op::remove, {}};
                 if (!record.removed) record.json = record_json(m_registry, change.kind, change.id).dump();
                 try {
-                    m_store->commit(m_registry.revision(), {record}, {{key, result.json.dump()}});
+                    m_store->commit(m_registry.revision(), {record}, {{key, result.json.dump()}}, {},
+                                    m_local_write_hook ? m_local_write_hook({change}) : FollowerWrite{});
                 } catch (...) {
                     // Memory ran ahead of the disk: put memory back to what the store holds.
                     reload_from_store();
@@ -340,12 +341,48 @@ std::optional<ApplyResult> RegistryService::apply_together(
         records.push_back(std::move(record));
     }
     try {
-        m_store->commit(m_registry.revision(), records, {});
+        m_store->commit(m_registry.revision(), records, {}, {},
+                        m_local_write_hook ? m_local_write_hook(changes) : FollowerWrite{});
     } catch (...) {
         reload_from_store();
         throw;
     }
     return last;
+}
+
+std::vector<std::pair<Change, ApplyResult>> RegistryService::apply_from_upstream(
+    const std::function<UpstreamBatch(const Registry&)>& plan) {
+    std::unique_lock lock(m_mutex);
+    UpstreamBatch batch = plan(m_registry);
+    std::vector<std::pair<Change, ApplyResult>> skipped;
+    std::vector<StoredRecord> records;
+    for (auto& [change, updated_at] : batch.changes) {
+        const auto current = record_json(m_registry, change.kind, change.id);
+        if (change.op == Change::Op::remove && current.is_null()) continue;
+        change.base_revision = current.is_null() ? 0 : current.value("revision", std::int64_t{0});
+        change.client_change_id.clear();
+        const auto applied = m_registry.apply(change, updated_at);
+        if (applied.status != ApplyResult::Status::applied) {
+            skipped.emplace_back(change, applied);
+            continue;
+        }
+        StoredRecord record{change.kind, change.id, applied.revision, change.op == Change::Op::remove, {}};
+        if (!record.removed) record.json = record_json(m_registry, change.kind, change.id).dump();
+        records.push_back(std::move(record));
+    }
+    if (records.empty() && batch.write.empty()) return skipped;
+    try {
+        m_store->commit(m_registry.revision(), records, {}, {}, batch.write);
+    } catch (...) {
+        reload_from_store();
+        throw;
+    }
+    return skipped;
+}
+
+void RegistryService::exclusive(const std::function<void(Store&)>& work) {
+    std::unique_lock lock(m_mutex);
+    work(*m_store);
 }
 
 nlohmann::json RegistryService::record(RecordKind kind, const std::string& id, const Principal& principal) const {

@@ -39,6 +39,19 @@ struct DismissalResult {
     DismissedSuggestions list;
 };
 
+/// A change an upstream made, to install here (a follower's pull); `updated_at` is kept as the
+/// upstream wrote it.
+struct UpstreamChange {
+    Change change;
+    std::string updated_at;
+};
+
+/// What a follower installs in one commit: the changes, and its bookkeeping stored with them.
+struct UpstreamBatch {
+    std::vector<UpstreamChange> changes;
+    FollowerWrite write;
+};
+
 class RegistryService {
 public:
     /// Loads the store; a store that was never written is seeded with `seed` first. Dismissal
@@ -81,6 +94,23 @@ public:
     std::optional<ApplyResult> apply_together(const std::function<std::vector<Change>(const Registry&)>& plan,
                                               const std::string& now);
 
+    /// Called under the write lock with the changes a caller's write (push, apply_together) applied,
+    /// just before they are committed; what it returns is committed with them, in one transaction.
+    /// A follower queues the write for its upstream this way. Set before serving.
+    void set_local_write_hook(std::function<FollowerWrite(const std::vector<Change>& applied)> hook) {
+        m_local_write_hook = std::move(hook);
+    }
+
+    /// Installs what an upstream holds: runs `plan` under the write lock, applies each of its
+    /// changes based on the record as it is here (so none conflicts; the local write hook is not
+    /// called) and commits those applied with the plan's bookkeeping in one transaction. Returns
+    /// the changes that could not be applied here (invalid), with why. Throws StoreError when the
+    /// store cannot commit; then nothing changed.
+    std::vector<std::pair<Change, ApplyResult>> apply_from_upstream(const std::function<UpstreamBatch(const Registry&)>& plan);
+
+    /// Runs `work` on the store under the write lock, so no write runs meanwhile.
+    void exclusive(const std::function<void(Store&)>& work);
+
     /// One record as JSON, or null. Proposals only when the principal may see them.
     nlohmann::json record(RecordKind kind, const std::string& id, const Principal& principal) const;
     /// The partnerships a municipality is a party to, as JSON records.
@@ -118,6 +148,7 @@ private:
     mutable std::shared_mutex m_mutex;
     Registry m_registry;
     mutable std::shared_ptr<const EncodedSnapshot> m_snapshot;  ///< guarded by m_mutex
+    std::function<FollowerWrite(const std::vector<Change>&)> m_local_write_hook;
     bool m_seeded = false;
     std::size_t m_dismissals_moved = 0;
 };

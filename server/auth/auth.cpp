@@ -8,7 +8,6 @@
 #include "model/json_codec.hpp"
 
 namespace prd::server {
-namespace {
 
 std::string random_hex(std::size_t bytes) {
     std::ifstream random("/dev/urandom", std::ios::binary);
@@ -23,6 +22,8 @@ std::string random_hex(std::size_t bytes) {
     }
     return out;
 }
+
+namespace {
 
 std::string field(const nlohmann::json& record, const char* name) {
     if (!record.is_object()) return {};
@@ -67,7 +68,7 @@ NewToken make_token(Role role, std::string municipality, std::string label, std:
     return token;
 }
 
-std::optional<Principal> authenticate(Store& store, std::string_view authorization) {
+std::optional<Principal> authenticate(Store& store, std::string_view authorization, std::string_view now) {
     if (authorization.empty()) return Principal{};
     constexpr std::string_view scheme = "Bearer ";
     if (authorization.substr(0, scheme.size()) != scheme) return std::nullopt;
@@ -77,6 +78,8 @@ std::optional<Principal> authenticate(Store& store, std::string_view authorizati
     if (!token || token->revoked) return std::nullopt;
     const auto role = role_from_string(token->role);
     if (!role) return std::nullopt;
+    if (!now.empty() && token->last_used_at.compare(0, 16, now.substr(0, 16)) != 0)
+        store.note_token_use(token->id, std::string(now));
     return Principal{*role, token->municipality, token->id, token->label};
 }
 

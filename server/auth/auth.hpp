@@ -37,12 +37,16 @@ struct NewToken {
     TokenRecord record;
 };
 
+/// `bytes` from the system's random source as lower-case hex. Throws std::runtime_error if it cannot read it.
+std::string random_hex(std::size_t bytes);
+
 /// Makes a token from the system's random source. Throws std::runtime_error if it cannot read it.
 NewToken make_token(Role role, std::string municipality, std::string label, std::string created_at);
 
 /// The principal an Authorization header value names. No header: anonymous. A header that is not
 /// "Bearer <token>", or names an unknown or revoked token: nothing (the caller answers 401).
-std::optional<Principal> authenticate(Store& store, std::string_view authorization);
+/// With `now` (UTC ISO-8601), the token's last use is noted, to the minute.
+std::optional<Principal> authenticate(Store& store, std::string_view authorization, std::string_view now = {});
 
 /// Why `principal` may not apply `change`, or nothing when it may. `current` is the record as it
 /// is now (null when new); the change's record is parsed JSON. Proposals follow the workflow for

@@ -15,10 +15,14 @@ int help_command(const Args&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> list = {
-        {"serve", "serve [--data DIR] [--listen HOST:PORT] [--web DIR] [--cors-origin ORIGIN] [--public-url URL]",
+        {"serve", "serve [--data DIR] [--listen HOST:PORT] [--web DIR] [--cors-origin ORIGIN] [--public-url URL] [--upstream URL --upstream-token TOKEN]",
          "serve the web app, the API and the text version (data folder seeded from the built-in registry on first start)", serve_command},
         {"token", "token create|revoke|list --data DIR [--role ROLE] [--municipality ID] [--label TEXT] [TOKEN_ID]",
          "manage API tokens (printed once; only their hash is stored)", token_command},
+        {"invite", "invite create|list|revoke --data DIR [--municipality ID] [--role ROLE] [--days N] [--public-url URL]",
+         "one-time invitations: prints the link (https://HOST/#/join/CODE) that becomes its user's own token", invite_command},
+        {"status", "status --data DIR [--url URL] [--json]",
+         "a follower's upstream, lag, last error and outbox (writes waiting, refused or in conflict)", status_command},
         {"dump", "dump FILE --data DIR", "a consistent copy of the store, safe while serving", dump_command},
         {"restore", "restore FILE --data DIR", "replace the store with a dump (stop the server first)", restore_command},
         {"export", "export --data DIR [--format json|csv] [--out FILE]",

@@ -26,6 +26,8 @@ int run(int argc, char** argv);
 // Subcommands, each in its own <name>_command.cpp.
 int serve_command(const Args& args);
 int token_command(const Args& args);
+int invite_command(const Args& args);
+int status_command(const Args& args);  ///< status_command.cpp
 int dump_command(const Args& args);     ///< ops_commands.cpp
 int restore_command(const Args& args);  ///< ops_commands.cpp
 int export_command(const Args& args);   ///< ops_commands.cpp

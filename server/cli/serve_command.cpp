@@ -10,13 +10,17 @@
 #include <filesystem>
 #include <thread>
 
+#include "api/admin_routes.hpp"
 #include "api/api.hpp"
 #include "api/dismissed_routes.hpp"
+#include "api/openapi_routes.hpp"
 #include "api/proposal_routes.hpp"
 #include "api/registry_service.hpp"
 #include "api/search_routes.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "federation/follower.hpp"
+#include "http/http_client.hpp"
 #include "html/text_version.hpp"
 #include "http/http_server.hpp"
 #include "seed/default_registry.hpp"
@@ -31,6 +35,8 @@ struct ServeOptions {
     std::filesystem::path web_dir;
     std::string cors_origin;
     std::string public_url;
+    std::string upstream;        ///< follow this instance (federation/follower.hpp)
+    std::string upstream_token;  ///< this instance's token there
 };
 
 std::filesystem::path default_web_dir() {
@@ -49,15 +55,23 @@ ServeOptions parse(const Args& args) {
     if (const char* v = std::getenv("PARTNERSHIP_WEB_DIR"); v && *v) options.web_dir = v;
     if (const char* v = std::getenv("PARTNERSHIP_CORS_ORIGIN"); v && *v) options.cors_origin = v;
     if (const char* v = std::getenv("PARTNERSHIP_PUBLIC_URL"); v && *v) options.public_url = v;
+    if (const char* v = std::getenv("PARTNERSHIP_UPSTREAM"); v && *v) options.upstream = v;
+    if (const char* v = std::getenv("PARTNERSHIP_UPSTREAM_TOKEN"); v && *v) options.upstream_token = v;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (auto v = option_value(args, i, "--data")) options.data_dir = *v;
         else if (auto l = option_value(args, i, "--listen")) options.listen = *l;
         else if (auto w = option_value(args, i, "--web")) options.web_dir = *w;
         else if (auto c = option_value(args, i, "--cors-origin")) options.cors_origin = *c;
         else if (auto u = option_value(args, i, "--public-url")) options.public_url = *u;
-        else throw UsageError("unknown option \"" + args[i] + "\" (usage: partnership serve [--data DIR] [--listen HOST:PORT] [--web DIR] [--cors-origin ORIGIN] [--public-url URL])");
+        else if (auto up = option_value(args, i, "--upstream")) options.upstream = *up;
+        else if (auto ut = option_value(args, i, "--upstream-token")) options.upstream_token = *ut;
+        else throw UsageError("unknown option \"" + args[i] + "\" (usage: partnership serve [--data DIR] [--listen HOST:PORT] [--web DIR] [--cors-origin ORIGIN] [--public-url URL] [--upstream URL --upstream-token TOKEN])");
     }
     if (options.web_dir.empty()) options.web_dir = default_web_dir();
+    if (std::string why; !options.upstream.empty() && !server::usable_upstream_url(options.upstream, why))
+        throw UsageError("--upstream: " + why);
+    if (options.upstream.empty() && !options.upstream_token.empty())
+        throw UsageError("--upstream-token: name the upstream too (--upstream URL)");
     if (!options.public_url.empty() && options.public_url.rfind("https://", 0) != 0 && options.public_url.rfind("http://", 0) != 0)
         throw UsageError("--public-url: expected the address people use, e.g. https://partners.example.org, got \"" +
                          options.public_url + "\"");
@@ -110,6 +124,16 @@ int serve_command(const Args& args) {
     server::add_search_routes(api, registry, index);
     server::add_dismissed_routes(api, registry);
     server::add_proposal_routes(api, registry);
+    server::add_admin_routes(api, registry, {options.public_url});
+    server::add_openapi_route(api);
+    std::unique_ptr<server::Follower> follower;
+    if (!options.upstream.empty()) {
+        registry.store().set_meta("upstream_url", options.upstream);
+        const std::string upstream = options.upstream;
+        follower = std::make_unique<server::Follower>(
+            registry, api, server::FollowerOptions{upstream, options.upstream_token},
+            [upstream](const HttpCall& call, std::string& error) { return server::http_fetch(upstream, call, error); });
+    }
     const server::TextVersion text_version(registry, index, {options.public_url});
     http.pages = [&text_version](const server::ApiRequest& request) { return text_version.handle(request); };
     server::HttpServer http_server(api, http);
@@ -126,6 +150,11 @@ int serve_command(const Args& args) {
     const std::string shown_host = http.host.find(':') != std::string::npos ? "[" + http.host + "]" : http.host;
     std::printf("listening on http://%s:%d\n", shown_host.c_str(), port);
     std::fflush(stdout);
+    if (follower) {
+        std::fprintf(stderr, "start: following %s from its revision %lld\n", options.upstream.c_str(),
+                     static_cast<long long>(registry.store().upstream_revision()));
+        follower->start();
+    }
 
     std::thread stopper([&] {
         int signal = 0;
@@ -137,6 +166,7 @@ int serve_command(const Args& args) {
     // serve() also returns when the listening socket fails; wake the stopper so it can be joined.
     pthread_kill(stopper.native_handle(), SIGTERM);
     stopper.join();
+    if (follower) follower->stop();
     std::fprintf(stderr, "stop: store closed at revision %lld\n", static_cast<long long>(registry.revision()));
     return 0;
 }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "model/types.hpp"
@@ -30,7 +31,27 @@ struct TokenRecord {
     std::string label;     ///< who it was made for, free text
     std::string created_at;
     bool revoked = false;
+    std::string last_used_at;  ///< UTC ISO-8601 to the minute; empty when never used
 };
+
+/// A one-time invitation: whoever presents its code gets their own token of this role. The code
+/// itself is never stored, only its SHA-256, like a token's.
+struct InvitationRecord {
+    std::string id;            ///< short public handle ("inv_..."), used to list and revoke
+    std::string hash;          ///< sha256 hex of the code
+    std::string role;          ///< the role of the token it becomes
+    std::string municipality;  ///< for editors
+    std::string label;         ///< who it is for, free text
+    std::string created_at;
+    std::string expires_at;    ///< UTC ISO-8601; the code is refused from then on
+    std::string created_by;    ///< the token id (or "cli") that made it
+    std::string used_at;       ///< empty until the code is exchanged
+    std::string token_id;      ///< the token it became
+    bool revoked = false;
+};
+
+/// What became of an attempt to exchange an invitation's code for a token.
+enum class RedeemStatus { redeemed, unknown, used, expired, revoked };
 
 /// The answer given to one pushed change, remembered so a retried batch gets the same answer
 /// without the change being applied twice.
@@ -44,6 +65,37 @@ struct ClientChangeResult {
 struct StoredDismissals {
     std::string municipality;
     std::string json;  ///< the list as JSON; empty deletes the municipality's list
+};
+
+/// A local write a follower forwards to its upstream, and what became of it.
+struct OutboxItem {
+    std::int64_t seq = 0;  ///< the order of writing; given by the store
+    std::string created_at;
+    std::string principal;  ///< who wrote it here, as logged
+    std::string token_id;   ///< their token here, so they find their own writes
+    RecordKind kind = RecordKind::municipality;
+    std::string record_id;
+    /// For record changes: the record's upstream revision the write was based on (rebased by the
+    /// store when an earlier write of the same record is applied upstream).
+    std::int64_t base_revision = 0;
+    std::string method;  ///< "POST"
+    std::string path;    ///< /api/v1/changes: body is one change, sent as a batch of one; else the request as made
+    std::string body;
+    std::string state = "pending";  ///< pending, applied, conflict or refused
+    int status = 0;                 ///< the upstream's HTTP status, once answered
+    std::string result;             ///< the upstream's answer (JSON) to a conflict or refusal
+    int attempts = 0;
+    std::string last_attempt_at;
+    std::string settled_at;
+    std::int64_t upstream_revision = 0;  ///< applied record changes: the record's revision upstream
+};
+
+/// What a follower stores with a commit, in the same transaction.
+struct FollowerWrite {
+    std::vector<OutboxItem> outbox;  ///< local writes to forward
+    std::vector<std::tuple<RecordKind, std::string, std::int64_t>> upstream_revisions;  ///< records' revisions upstream
+    std::optional<std::int64_t> upstream_revision;  ///< the upstream revision the local copy is now complete up to
+    bool empty() const { return outbox.empty() && upstream_revisions.empty() && !upstream_revision; }
 };
 
 class Store {
@@ -60,7 +112,25 @@ public:
     /// When it returns, the write is durable; when it throws, nothing of it was stored.
     virtual void commit(std::int64_t revision, const std::vector<StoredRecord>& records,
                         const std::vector<ClientChangeResult>& results = {},
-                        const std::vector<StoredDismissals>& dismissals = {}) = 0;
+                        const std::vector<StoredDismissals>& dismissals = {},
+                        const FollowerWrite& follower = {}) = 0;
+
+    // --- A follower's bookkeeping (see federation/follower.hpp).
+
+    /// The outbox in order of writing: only the pending items, or all of them.
+    virtual std::vector<OutboxItem> outbox_items(bool pending_only) = 0;
+    /// Counts another failed attempt to send the item.
+    virtual void note_outbox_attempt(std::int64_t seq, const std::string& at) = 0;
+    /// Stores what became of an item (state, status, result, times). When it was applied upstream,
+    /// also its record's upstream revision, and rebases the later pending changes of that record
+    /// that were based on the same revision: in one transaction.
+    virtual void settle_outbox(const OutboxItem& item) = 0;
+    /// Every record's revision upstream, as last stored.
+    virtual std::vector<std::tuple<RecordKind, std::string, std::int64_t>> upstream_revisions() = 0;
+    /// The upstream revision the local copy is complete up to; 0 when it never pulled.
+    virtual std::int64_t upstream_revision() = 0;
+    virtual std::optional<std::string> meta(const std::string& key) = 0;
+    virtual void set_meta(const std::string& key, const std::string& value) = 0;
 
     /// The remembered answer to a client change, if it was applied before.
     virtual std::optional<std::string> find_client_change(const std::string& key) = 0;
@@ -73,6 +143,20 @@ public:
     /// Marks the token revoked; false when there is no token with that id.
     virtual bool revoke_token(const std::string& id) = 0;
     virtual std::vector<TokenRecord> list_tokens() = 0;
+    virtual std::optional<TokenRecord> find_token(const std::string& id) = 0;
+    /// Notes that the token was used at `at`; a cheap no-op when it was already noted for that minute.
+    virtual void note_token_use(const std::string& id, const std::string& at) = 0;
+
+    virtual void add_invitation(const InvitationRecord& invitation) = 0;
+    virtual std::vector<InvitationRecord> list_invitations() = 0;
+    virtual std::optional<InvitationRecord> find_invitation(const std::string& id) = 0;
+    /// Marks an unused invitation revoked; false when there is none with that id, or it was used.
+    virtual bool revoke_invitation(const std::string& id) = 0;
+    /// In one transaction: finds the invitation whose code hashes to `hash`, and when it is unused,
+    /// unrevoked and not expired at `now`, burns it and stores `token` with the invitation's role and
+    /// municipality (and its label when the token has none), which it also sets in `token`.
+    /// Anything else stores nothing.
+    virtual RedeemStatus redeem_invitation(const std::string& hash, const std::string& now, TokenRecord& token) = 0;
 
     /// Writes a consistent copy of the whole store to `file` (which must not exist), safe while
     /// the server is writing. Throws StoreError when it cannot.

@@ -1,5 +1,6 @@
 // The server process is killed with SIGKILL at random moments while a client streams writes;
 // after each restart every write it acknowledged is there and the database passes its checks.
+// A follower killed so while it forwards its writes upstream loses none and sends none twice.
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
@@ -13,6 +14,7 @@
 #include <cstdio>
 #include <random>
 #include <thread>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -40,8 +42,8 @@ struct ServerProcess {
     int port = 0;
 };
 
-/// Starts `partnership serve` on a free port and waits for its "listening on" line.
-ServerProcess start_server(const std::filesystem::path& data) {
+/// Starts `partnership serve` on a free port (with `extra` options) and waits for its "listening on" line.
+ServerProcess start_server(const std::filesystem::path& data, const std::vector<std::string>& extra = {}) {
     int out[2];
     if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
     const pid_t pid = ::fork();
@@ -50,8 +52,12 @@ ServerProcess start_server(const std::filesystem::path& data) {
         const int devnull = ::open("/dev/null", O_WRONLY);
         ::dup2(devnull, STDERR_FILENO);
         ::close(out[0]);
-        ::execl(PRD_SERVER_BIN, PRD_SERVER_BIN, "serve", "--data", data.c_str(), "--listen", "127.0.0.1:0", "--web", "",
-                static_cast<char*>(nullptr));
+        std::vector<std::string> args = {PRD_SERVER_BIN, "serve", "--data", data.string(), "--listen", "127.0.0.1:0", "--web", ""};
+        args.insert(args.end(), extra.begin(), extra.end());
+        std::vector<char*> argv;
+        for (auto& arg : args) argv.push_back(arg.data());
+        argv.push_back(nullptr);
+        ::execv(PRD_SERVER_BIN, argv.data());
         ::_exit(127);
     }
     ::close(out[1]);
@@ -129,6 +135,81 @@ TEST(CrashTest, EveryAcknowledgedWriteSurvivesSigkill) {
     EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "ok");
     sqlite3_finalize(stmt);
     sqlite3_close(db);
+}
+
+TEST(CrashTest, AFollowerKilledWhileForwardingLosesNothingAndSendsNothingTwice) {
+    TempDir dir;
+    const auto national_data = dir.path() / "national";
+    const auto follower_data = dir.path() / "follower";
+    const auto token = [](const std::filesystem::path& data, const char* role) {
+        return run_output(std::string(PRD_SERVER_BIN) + " token create --data " + data.string() + " --role " + role +
+                          " --label crash-test 2>/dev/null");
+    };
+    const std::string instance_token = token(national_data, "moderator");  // the follower's token upstream
+    const std::string local_token = token(follower_data, "moderator");
+    ASSERT_EQ(instance_token.rfind("prd_", 0), 0u);
+    const auto national = start_server(national_data);
+    const auto first_revision = Json::parse(http_get(national.port, "/api/v1/health").body)["revision"].get<std::int64_t>();
+    const std::vector<std::string> follow = {"--upstream", "http://127.0.0.1:" + std::to_string(national.port),
+                                             "--upstream-token", instance_token};
+
+    std::mt19937 random(20261130);
+    std::vector<std::string> acknowledged;
+    int next = 0;
+    for (int round = 0; round < 5; ++round) {
+        const auto follower = start_server(follower_data, follow);
+        std::atomic<bool> stop{false};
+        std::thread writer([&] {
+            while (!stop) {
+                const std::string id = "forwarded-" + std::to_string(next++);
+                const Json record = {{"id", id}, {"date", "2026-11-30"}, {"title", {{"en", "Written on the follower: " + id}}}};
+                const Json batch = {{"changes", {{{"client_change_id", id}, {"kind", "announcement"}, {"op", "put"},
+                                                  {"id", id}, {"base_revision", 0}, {"record", record}}}}};
+                std::string reply;
+                try {
+                    reply = post(follower.port, local_token, batch.dump());
+                } catch (...) {
+                    return;
+                }
+                const auto response = parse_response(reply);
+                if (response.status != 200) continue;
+                const auto answer = Json::parse(response.body, nullptr, false);
+                if (!answer.is_discarded() && answer["results"][0]["status"] == "applied") acknowledged.push_back(id);
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));  // under the follower's write limit
+            }
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(300, 1500)(random)));
+        ::kill(follower.pid, SIGKILL);
+        ::waitpid(follower.pid, nullptr, 0);
+        stop = true;
+        writer.join();
+    }
+    ASSERT_GT(acknowledged.size(), 10u) << "the writer should have had time to write";
+
+    // Restarted for good, the follower empties its outbox: every write arrives, none is refused or
+    // answered with a conflict (which a second, unrecognised create of the same record would be).
+    const auto follower = start_server(follower_data, follow);
+    Json upstream;
+    for (int i = 0; i < 600; ++i) {
+        upstream = Json::parse(http_get(follower.port, "/api/v1/about").body)["upstream"];
+        if (upstream["outbox"]["pending"] == 0 && upstream["revision"].get<std::int64_t>() > 0) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    EXPECT_EQ(upstream["outbox"], Json({{"pending", 0}, {"conflicts", 0}, {"refused", 0}})) << upstream.dump();
+    const auto feed = http_get(national.port, "/api/v1/changes?since=" + std::to_string(first_revision) + "&limit=5000");
+    for (const auto& id : acknowledged) EXPECT_NE(feed.body.find("\"" + id + "\""), std::string::npos) << id << " never arrived";
+    // `partnership status` tells the same from the data folder and the running server.
+    const auto status = Json::parse(run_output(std::string(PRD_SERVER_BIN) + " status --json --data " + follower_data.string() +
+                                               " --url http://127.0.0.1:" + std::to_string(follower.port)),
+                                    nullptr, false);
+    ASSERT_TRUE(status.is_object());
+    EXPECT_EQ(status["upstream"], follow[1]);
+    EXPECT_EQ(status["outbox"], Json::array()) << "nothing waiting, refused or in conflict";
+    EXPECT_EQ(status["live"]["lag"]["revisions"], 0) << status.dump();
+    for (const auto pid : {follower.pid, national.pid}) {
+        ::kill(pid, SIGTERM);
+        ::waitpid(pid, nullptr, 0);
+    }
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "api/registry_service.hpp"
 #include "seed/default_registry.hpp"
 #include "store/sqlite_store.hpp"
+#include "old_schema.hpp"
 #include "test_support.hpp"
 
 namespace prd::server {
@@ -47,7 +48,7 @@ std::int64_t fill_the_old_way(const std::filesystem::path& dir) {
     if (sqlite3_open((dir / "registry.sqlite3").c_str(), &db) != SQLITE_OK)
         throw std::runtime_error("cannot open the store");
     const int rc =
-        sqlite3_exec(db, "DROP TABLE dismissed_suggestions; PRAGMA user_version=2", nullptr, nullptr, nullptr);
+        sqlite3_exec(db, test::kBackToSchema2, nullptr, nullptr, nullptr);
     sqlite3_close(db);
     if (rc != SQLITE_OK) throw std::runtime_error("cannot make the store look old");
     return revision;

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "store/sqlite_store.hpp"
+#include "old_schema.hpp"
 #include "test_support.hpp"
 
 namespace prd::server {
@@ -76,7 +77,7 @@ TEST(SqliteStore, AStoreFromBeforeTheDismissalTableIsUpgraded) {
     { SqliteStore store(dir.path()); }
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open((dir.path() / "registry.sqlite3").c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, "DROP TABLE dismissed_suggestions; PRAGMA user_version=2", nullptr, nullptr, nullptr),
+    ASSERT_EQ(sqlite3_exec(db, test::kBackToSchema2, nullptr, nullptr, nullptr),
               SQLITE_OK);
     sqlite3_close(db);
     SqliteStore upgraded(dir.path());

@@ -1,0 +1,127 @@
+// partnership invite create|list|revoke: one-time invitations, made from the server's machine.
+// `create` prints the link to send (https://HOST/#/join/CODE); the code is not shown again.
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "api/registry_service.hpp"
+#include "auth/invitations.hpp"
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "seed/default_registry.hpp"
+#include "store/sqlite_store.hpp"
+
+namespace prd::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: partnership invite create --data DIR --municipality ID [--role editor|moderator|admin] [--days N]\n"
+    "                                 [--label TEXT] [--public-url URL | --listen HOST:PORT]\n"
+    "       partnership invite list --data DIR\n"
+    "       partnership invite revoke --data DIR INVITATION_ID\n";
+
+struct InviteArgs {
+    std::string data_dir;
+    std::string role = "editor";
+    std::string municipality;
+    std::string label;
+    std::string days = "7";
+    std::string public_url;
+    std::string listen = "127.0.0.1:8080";
+    std::string id;
+};
+
+InviteArgs parse(const Args& args) {
+    InviteArgs parsed;
+    if (const char* v = std::getenv("PARTNERSHIP_DATA_DIR"); v && *v) parsed.data_dir = v;
+    if (const char* v = std::getenv("PARTNERSHIP_PUBLIC_URL"); v && *v) parsed.public_url = v;
+    if (const char* v = std::getenv("PARTNERSHIP_LISTEN"); v && *v) parsed.listen = v;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        if (auto v = option_value(args, i, "--data")) parsed.data_dir = *v;
+        else if (auto r = option_value(args, i, "--role")) parsed.role = *r;
+        else if (auto m = option_value(args, i, "--municipality")) parsed.municipality = *m;
+        else if (auto l = option_value(args, i, "--label")) parsed.label = *l;
+        else if (auto d = option_value(args, i, "--days")) parsed.days = *d;
+        else if (auto u = option_value(args, i, "--public-url")) parsed.public_url = *u;
+        else if (auto h = option_value(args, i, "--listen")) parsed.listen = *h;
+        else if (args[i].rfind("--", 0) != 0 && parsed.id.empty()) parsed.id = args[i];
+        else throw UsageError("unknown option \"" + args[i] + "\"");
+    }
+    if (parsed.data_dir.empty()) throw UsageError("--data DIR is required (or PARTNERSHIP_DATA_DIR): the server's data folder");
+    return parsed;
+}
+
+int create(const InviteArgs& parsed) {
+    const auto role = server::role_from_string(parsed.role);
+    if (!role) throw UsageError("--role: must be editor, moderator or admin");
+    char* end = nullptr;
+    const long days = std::strtol(parsed.days.c_str(), &end, 10);
+    if (parsed.days.empty() || *end != '\0' || days < 1 || days > 90)
+        throw UsageError("--days: a whole number from 1 to 90, got \"" + parsed.days + "\"");
+    if (*role == server::Role::editor && parsed.municipality.empty())
+        throw UsageError("--municipality: an editor speaks for one municipality");
+    if (*role != server::Role::editor && !parsed.municipality.empty())
+        throw UsageError("--municipality: only editors belong to a municipality");
+    const std::string base = !parsed.public_url.empty() ? parsed.public_url : "http://" + parsed.listen;
+    if (base.rfind("https://", 0) != 0 && base.rfind("http://", 0) != 0)
+        throw UsageError("--public-url: expected the address people use, e.g. https://partners.example.org");
+
+    // A folder never served holds the built-in registry, as serve would seed it.
+    server::RegistryService registry(std::make_unique<server::SqliteStore>(parsed.data_dir), server::default_snapshot());
+    if (*role == server::Role::editor &&
+        !registry.read([&](const Registry& r) { return r.find_municipality(parsed.municipality) != nullptr; }))
+        throw UsageError("--municipality: \"" + parsed.municipality + "\" is not in the registry (see: partnership search NAME)");
+    const auto invitation = server::make_invitation(*role, parsed.municipality, parsed.label, static_cast<int>(days),
+                                                    server::utc_now(), "cli");
+    registry.store().add_invitation(invitation.record);
+    std::fprintf(stderr, "created invitation %s (%s%s%s), valid until %s; send the link below, it is not shown again\n",
+                 invitation.record.id.c_str(), parsed.role.c_str(), parsed.municipality.empty() ? "" : " for ",
+                 parsed.municipality.c_str(), invitation.record.expires_at.c_str());
+    std::printf("%s\n", server::invitation_link(base, invitation.code).c_str());
+    return 0;
+}
+
+}  // namespace
+
+int invite_command(const Args& args) {
+    if (args.empty()) {
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+    InviteArgs parsed;
+    try {
+        parsed = parse(args);
+        if (args[0] == "create") return create(parsed);
+    } catch (const UsageError& e) {
+        std::fprintf(stderr, "partnership invite: %s\n%s", e.what(), kUsage);
+        return 2;
+    }
+    if (args[0] == "list") {
+        server::SqliteStore store(parsed.data_dir);
+        const std::string now = server::utc_now();
+        for (const auto& i : store.list_invitations()) {
+            const char* state = i.revoked ? "revoked" : !i.used_at.empty() ? "used" : i.expires_at <= now ? "expired" : "open";
+            std::printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", i.id.c_str(), i.role.c_str(),
+                        i.municipality.empty() ? "-" : i.municipality.c_str(), i.expires_at.c_str(), state,
+                        i.token_id.empty() ? "-" : i.token_id.c_str(), i.label.c_str());
+        }
+        return 0;
+    }
+    if (args[0] == "revoke") {
+        if (parsed.id.empty()) {
+            std::fprintf(stderr, "partnership invite revoke: name the invitation id (see: partnership invite list)\n");
+            return 2;
+        }
+        server::SqliteStore store(parsed.data_dir);
+        if (!store.revoke_invitation(parsed.id)) {
+            std::fprintf(stderr, "partnership invite revoke: no unused invitation with id %s\n", parsed.id.c_str());
+            return 1;
+        }
+        std::fprintf(stderr, "revoked %s\n", parsed.id.c_str());
+        return 0;
+    }
+    std::fprintf(stderr, "partnership invite: unknown action \"%s\"\n%s", args[0].c_str(), kUsage);
+    return 2;
+}
+
+}  // namespace prd::cli
