@@ -7,8 +7,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+import { execFileSync } from "node:child_process";
+
 import {
-  baseUrl, browser, clickTarget, createToken, revealTarget, screenshotNotBlank, setUp, state, tapTarget, tearDown, waitForState,
+  baseUrl, browser, dataDir, clickTarget, createToken, revealTarget, screenshotNotBlank, setUp, state, tapTarget, tearDown, waitForState,
   waitForTarget,
 } from "./harness.mjs";
 
@@ -101,6 +103,41 @@ test("a draft is deleted with undo, exported to a file and imported again", asyn
     assert.ok(s.drafts.every((d) => d.to === KYIV));
     assert.equal(new Set(s.drafts.map((d) => d.id)).size, 2, "the copy has its own id");
     fs.rmSync(file, { force: true });
+  } finally {
+    await context.close();
+  }
+});
+
+test("an invitation link signs its person in with their own token, once", async () => {
+  const output = execFileSync(process.env.PRD_SERVER_BIN,
+                              ["invite", "create", "--data", dataDir, "--municipality", KYIV, "--role", "editor",
+                               "--days", "7", "--public-url", baseUrl], { encoding: "utf8" });
+  const link = /(https?:\/\/\S+#\/join\/\S+)/.exec(output);
+  assert.ok(link, "the CLI prints the link: " + output);
+  const context = await browser.newContext({ locale: "uk-UA", viewport: { width: 390, height: 844 }, deviceScaleFactor: 3,
+                                             hasTouch: true, isMobile: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(link[1]);
+    await waitForState(page, 's.status === "ready" && s.view === "join"', "the invitation page");
+    await waitForTarget(page, "join.label");
+    await tapTarget(page, "join.label");
+    await page.waitForTimeout(300);
+    await page.keyboard.type("Олена, відділ міжнародних зв’язків", { delay: 10 });
+    await screenshotNotBlank(page, "phone-join.png");
+    await tapTarget(page, "join.accept");
+    const s = await waitForState(page, 's.signed_in !== null && s.view === "community"', "signed in by the invitation");
+    assert.deepEqual(s.signed_in, { role: "editor", municipality: KYIV });
+
+    // The link is used up: opening it again elsewhere says so.
+    const other = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 800 } });
+    const again = await other.newPage();
+    await again.goto(link[1]);
+    await waitForTarget(again, "join.accept");
+    await clickTarget(again, "join.accept");
+    const refused = await waitForState(again, 's.session === "refused"', "a used invitation refused");
+    assert.equal(refused.signed_in, null);
+    await other.close();
   } finally {
     await context.close();
   }
