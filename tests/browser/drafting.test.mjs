@@ -10,7 +10,8 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 
 import {
-  baseUrl, browser, dataDir, clickTarget, createToken, revealTarget, screenshotNotBlank, setUp, state, tapTarget, tearDown, waitForState,
+  baseUrl, browser, dataDir, clickTarget, createToken, revealTarget, screenshotNotBlank, setUp, signIn, state, tapTarget,
+  tearDown, waitForState,
   waitForTarget,
 } from "./harness.mjs";
 
@@ -20,23 +21,12 @@ const KYIV = "UA80000000000093317";
 before(setUp);
 after(tearDown);
 
-async function signIn(page, token, tap) {
-  await page.goto(`${baseUrl}/#/signin`);
-  await waitForState(page, 's.status === "ready"', "the app ready");
-  await waitForTarget(page, "signin.token");
-  await (tap ? tapTarget(page, "signin.token") : clickTarget(page, "signin.token"));
-  await page.waitForTimeout(150);
-  await page.keyboard.insertText(token);
-  await (tap ? tapTarget(page, "signin.submit") : clickTarget(page, "signin.submit"));
-  return waitForState(page, "s.signed_in !== null", "signed in");
-}
-
 test("on a phone: New draft, find Kyiv, choose a template, write Ukrainian, and see it saved", async () => {
   const context = await browser.newContext({ locale: "uk-UA", viewport: { width: 390, height: 844 }, deviceScaleFactor: 3,
                                              hasTouch: true, isMobile: true });
   try {
     const page = await context.newPage();
-    await signIn(page, createToken("editor", LVIV, "phone officer"), true);
+    await signIn(page, createToken("editor", LVIV, "phone officer"), { tap: true });
     await page.goto(`${baseUrl}/#/proposals`);
     await waitForTarget(page, "proposal.new");
     await screenshotNotBlank(page, "phone-proposals-empty.png");
@@ -75,7 +65,7 @@ test("a draft is deleted with undo, exported to a file and imported again", asyn
   const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   try {
     const page = await context.newPage();
-    await signIn(page, createToken("editor", LVIV, "desktop officer"), false);
+    await signIn(page, createToken("editor", LVIV, "desktop officer"));
     await page.goto(`${baseUrl}/#/draft/new?from=${LVIV}&to=${KYIV}&kind=cooperation_agreement`);
     let s = await waitForState(page, 's.view === "draft" && s.drafts.length === 1 && !s.route.includes("new")', "a draft");
     const id = s.drafts[0].id;

@@ -5,7 +5,8 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  baseUrl, browser, clickTarget, createToken, screenshotNotBlank, setUp, state, tearDown, waitForState, waitForTarget,
+  baseUrl, browser, clickTarget, createToken, screenshotNotBlank, setUp, signIn as signInAs, state, tearDown,
+  waitForState, waitForTarget,
 } from "./harness.mjs";
 
 const LVIV = "UA46060250000025047";
@@ -15,14 +16,7 @@ after(tearDown);
 
 async function signIn(context, token) {
   const page = await context.newPage();
-  await page.goto(`${baseUrl}/#/signin`);
-  await waitForState(page, 's.status === "ready"', "the app ready");
-  await waitForTarget(page, "signin.token");
-  await clickTarget(page, "signin.token");
-  await page.waitForTimeout(150);
-  await page.keyboard.insertText(token);
-  await clickTarget(page, "signin.submit");
-  const s = await waitForState(page, "s.signed_in !== null", "signed in");
+  const s = await signInAs(page, token);
   assert.deepEqual(s.signed_in, { role: "editor", municipality: LVIV });
   return page;
 }

@@ -232,6 +232,19 @@ export async function waitForTarget(page, name) {
   return waitForState(page, `s.targets && s.targets[${JSON.stringify(name)}] !== undefined`, `target ${name}`);
 }
 
+/// Signs in on the sign-in page by pasting `token`, clicking (or, with `tap`, tapping) as a person
+/// would; returns the state once signed in.
+export async function signIn(page, token, { tap = false, base = baseUrl } = {}) {
+  await page.goto(`${base}/#/signin`);
+  await waitForState(page, 's.status === "ready"', "the app ready");
+  await waitForTarget(page, "signin.token");
+  await (tap ? tapTarget(page, "signin.token") : clickTarget(page, "signin.token"));
+  await page.waitForTimeout(150);
+  await page.keyboard.insertText(token);
+  await (tap ? tapTarget(page, "signin.submit") : clickTarget(page, "signin.submit"));
+  return waitForState(page, "s.signed_in !== null", "signed in");
+}
+
 /// Opens a route by address, as following a shared link does, and waits for the app to be ready.
 export async function openRoute(context, route) {
   const page = await context.newPage();

@@ -12,8 +12,8 @@ import { chromium } from "playwright-core";
 import { execFileSync } from "node:child_process";
 
 import {
-  CHROMIUM, CHROMIUM_ARGS, clickTarget, createToken, screenshotNotBlank, startServer, stopServer, waitForState,
-  waitForTarget,
+  CHROMIUM, CHROMIUM_ARGS, clickTarget, createToken, screenshotNotBlank, signIn as signInAs, startServer, stopServer,
+  waitForState, waitForTarget,
 } from "./harness.mjs";
 
 const LVIV = "UA46060250000025047";
@@ -96,15 +96,8 @@ async function api(path, token, init = {}) {
   return { status: response.status, body };
 }
 
-async function signIn(page, token) {
-  await page.goto(base + "/#/signin");
-  await waitForState(page, 's.status === "ready"', "the app ready");
-  await waitForTarget(page, "signin.token");
-  await clickTarget(page, "signin.token");
-  await page.waitForTimeout(150);
-  await page.keyboard.insertText(token);
-  await clickTarget(page, "signin.submit");
-  return waitForState(page, "s.signed_in !== null", "signed in");
+function signIn(page, token) {
+  return signInAs(page, token, { base });
 }
 
 async function typeInto(page, target, text) {

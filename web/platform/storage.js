@@ -24,31 +24,20 @@ var LibraryPrdStorage = {
             return PRDSTORE.opening;
         },
         message: function(error) { return String((error && (error.message || error.name)) || error || 'unknown error'); },
-        wake: function() { Module.prdActivity = 1; },
-        withString: function(text, fn) {
-            var size = lengthBytesUTF8(text) + 1;
-            var ptr = _malloc(size);
-            stringToUTF8(text, ptr, size);
-            try {
-                return fn(ptr);
-            } finally {
-                _free(ptr);
-            }
-        },
         done: function(id, ok, error) {
-            PRDSTORE.withString(error || '', function(e) { _prd_storage_done(id, ok ? 1 : 0, e); });
-            PRDSTORE.wake();
+            PRD.withString(error || '', function(e) { _prd_storage_done(id, ok ? 1 : 0, e); });
+            PRD.wake();
         },
         value: function(id, bytes, error) {
             var length = bytes ? bytes.length : 0;
             var ptr = _malloc(Math.max(1, length));
             if (bytes) HEAPU8.set(bytes, ptr);
             try {
-                PRDSTORE.withString(error || '', function(e) { _prd_storage_value(id, bytes ? 1 : 0, ptr, length, e); });
+                PRD.withString(error || '', function(e) { _prd_storage_value(id, bytes ? 1 : 0, ptr, length, e); });
             } finally {
                 _free(ptr);
             }
-            PRDSTORE.wake();
+            PRD.wake();
         },
         bytesOf: function(value) {
             if (value === undefined || value === null) return null;
@@ -111,8 +100,8 @@ var LibraryPrdStorage = {
         if (!PRDSTORE.watching) {
             // Going on- or offline changes what the app shows: draw a frame.
             PRDSTORE.watching = true;
-            window.addEventListener('online', PRDSTORE.wake);
-            window.addEventListener('offline', PRDSTORE.wake);
+            window.addEventListener('online', PRD.wake);
+            window.addEventListener('offline', PRD.wake);
         }
         return navigator.onLine === false ? 0 : 1;
     },
@@ -122,7 +111,7 @@ var LibraryPrdStorage = {
     prd_js_request_persistence: function(id) {
         var answer = function(code) {
             _prd_storage_persist(id, code);
-            PRDSTORE.wake();
+            PRD.wake();
         };
         if (!navigator.storage || typeof navigator.storage.persist !== 'function') {
             setTimeout(function() { answer(2); }, 0);
@@ -166,7 +155,7 @@ var LibraryPrdStorage = {
     prd_js_call_later: function(id, ms) {
         setTimeout(function() {
             _prd_timer_fired(id);
-            PRDSTORE.wake();
+            PRD.wake();
         }, ms);
     },
 
@@ -218,10 +207,10 @@ var LibraryPrdStorage = {
             input.remove();
             if (!file) return;
             file.text().then(function(text) {
-                PRDSTORE.withString(file.name, function(n) {
-                    PRDSTORE.withString(text, function(t) { _prd_document_picked(id, n, t); });
+                PRD.withString(file.name, function(n) {
+                    PRD.withString(text, function(t) { _prd_document_picked(id, n, t); });
                 });
-                PRDSTORE.wake();
+                PRD.wake();
             });
         };
         document.body.appendChild(input);
@@ -230,4 +219,5 @@ var LibraryPrdStorage = {
 };
 
 autoAddDeps(LibraryPrdStorage, '$PRDSTORE');
+LibraryPrdStorage.$PRDSTORE__deps = ['$PRD'];  // withString and wake, from platform.js
 mergeInto(LibraryManager.library, LibraryPrdStorage);
