@@ -132,3 +132,47 @@ test("an invitation link signs its person in with their own token, once", async 
     await context.close();
   }
 });
+
+test("a moderator invites Kyiv's officer from the app, and revokes the token it became", async () => {
+  const moderator = createToken("moderator", null, "moderator");
+  const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 800 } });
+  const invited = await browser.newContext({ locale: "uk-UA", viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await signIn(page, moderator);
+    await waitForTarget(page, "nav.admin");
+    await clickTarget(page, "nav.admin");
+    await waitForTarget(page, "admin.municipality");
+    await clickTarget(page, "admin.municipality");
+    await page.waitForTimeout(150);
+    await page.keyboard.type("Kyiv", { delay: 20 });
+    await waitForTarget(page, `admin.municipality.${KYIV}`);
+    await clickTarget(page, `admin.municipality.${KYIV}`);
+    await clickTarget(page, "admin.invite");
+    let s = await waitForState(page, 's.admin && s.admin.link !== "" && s.admin.invitations.length > 0', "the link shown");
+    assert.match(s.admin.link, /#\/join\//);
+    assert.equal(s.admin.error, "");
+    await screenshotNotBlank(page, "admin-invite.png");
+
+    const person = await invited.newPage();
+    await person.goto(s.admin.link.replace(/^https?:\/\/[^/#]+/, baseUrl));
+    await waitForTarget(person, "join.accept");
+    await clickTarget(person, "join.accept");
+    const joined = await waitForState(person, "s.signed_in !== null", "the invited officer signed in");
+    assert.deepEqual(joined.signed_in, { role: "editor", municipality: KYIV });
+
+    await page.goto(`${baseUrl}/#/search`);
+    await page.goto(`${baseUrl}/#/admin`);
+    s = await waitForState(page, 's.admin && s.admin.invitations.some((i) => i.state === "used" && i.token_id)',
+                           "the invitation used");
+    const tokenId = s.admin.invitations.find((i) => i.state === "used" && i.token_id).token_id;
+    await clickTarget(page, `admin.revoke.${tokenId}`);
+    await waitForState(page, `s.admin.tokens.some((t) => t.id === ${JSON.stringify(tokenId)} && t.revoked)`, "revoked");
+    // The officer's key no longer opens anything.
+    await person.reload();
+    await waitForState(person, 's.status === "ready" && s.session === "refused"', "the revoked key refused");
+  } finally {
+    await invited.close();
+    await context.close();
+  }
+});

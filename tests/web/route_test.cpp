@@ -59,6 +59,7 @@ TEST(Route, FormatRoundTripsEveryPage) {
         draft_route("0b6f8f3e-3c1a-4d7e-9a55-1f2e3d4c5b6a"),
         proposal_route("0b6f8f3e-3c1a-4d7e-9a55-1f2e3d4c5b6a"),
         Route{Page::join, "k3Yp-9x_Q", {}},
+        Route{Page::admin, {}, {}},
     };
     for (const Route& route : routes) {
         const std::string text = format_route(route);

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/admin_desk.hpp"
 #include "app/profile_editor.hpp"
 #include "app/proposal_book.hpp"
 #include "app/registry_sync.hpp"
@@ -43,6 +44,8 @@ public:
     /// Changes made here that wait for the network (proposals, answers, messages).
     std::size_t waiting_changes() const { return m_book.waiting(); }
     ProposalBook& proposals() { return m_book; }
+    AdminDesk& admin() { return m_admin; }
+    const AdminDesk& admin() const { return m_admin; }
     const ProposalBook& proposals() const { return m_book; }
     const RegistrySync& registry_sync() const { return m_sync; }
     RegistrySync& registry_sync() { return m_sync; }
@@ -105,6 +108,7 @@ private:
     std::string m_address;  ///< the address m_route was read from or written to
     Session m_session;
     ProposalBook m_book{m_session};
+    AdminDesk m_admin{m_session};
     ProfileEditor m_editor;
     bool m_was_signed_in = false;
     bool m_was_online = true;

@@ -88,6 +88,13 @@ std::vector<NavItem> nav_items(const UiContext& ui) {
     };
 }
 
+/// Moderators and admins also manage access; the item joins the list (behind "More" on phones).
+std::vector<NavItem> nav_items_for(const UiContext& ui) {
+    std::vector<NavItem> items = nav_items(ui);
+    if (ui.app().session().is_moderator()) items.push_back({Page::admin, Text::nav_admin, "nav.admin"});
+    return items;
+}
+
 /// Pages reached from a nav item light that item (a profile lights Find).
 bool lights(Page item, Page current) {
     if (item == current) return true;
@@ -120,7 +127,7 @@ std::string text_version_url(const UiContext& ui) {
 }
 
 void draw_sidebar(UiContext& ui) {
-    for (const NavItem& item : nav_items(ui)) {
+    for (const NavItem& item : nav_items_for(ui)) {
         const bool selected = lights(item.page, ui.app().route().page);
         if (ImGui::Selectable(ui.text(item.label), selected, 0, ImVec2(0, ImGui::GetFrameHeight())))
             open(ui, item.page);
@@ -150,7 +157,7 @@ Text short_label(Text label) {
 }
 
 void draw_bottom_bar(UiContext& ui, float height) {
-    const auto items = nav_items(ui);
+    const auto items = nav_items_for(ui);
     const std::size_t main_items = 4;  // the rest sit behind "More"
     // Each item as wide as its label plus an equal share of what is left, so long Ukrainian
     // labels ("Партнерства") fit beside short ones.

@@ -179,6 +179,26 @@ std::string published_state(const AppState& app, const FrameReport& report, cons
                      {"index_ms", app.index_ms()}};
     state["ready_ms"] = app.ready_ms();
     proposals_state(app, state);
+    if (app.route().page == Page::admin) {
+        const AdminDesk& desk = app.admin();
+        nlohmann::json invitations = nlohmann::json::array();
+        for (const AdminInvitation& i : desk.invitations())
+            invitations.push_back({{"id", i.id},
+                                   {"municipality", i.municipality},
+                                   {"role", i.role},
+                                   {"state", i.state},
+                                   {"token_id", i.token_id}});
+        nlohmann::json tokens = nlohmann::json::array();
+        for (const AdminToken& t : desk.tokens())
+            tokens.push_back({{"id", t.id}, {"label", t.label}, {"role", t.role}, {"revoked", t.revoked}});
+        state["admin"] = {{"link", desk.new_link()},
+                          {"error", desk.error()},
+                          {"busy", desk.busy()},
+                          {"invitations", std::move(invitations)},
+                          {"tokens", std::move(tokens)}};
+    } else {
+        state["admin"] = nullptr;
+    }
     nlohmann::json targets = nlohmann::json::object();
     for (const auto& [name, t] : report.targets) {
         targets[name] = {{"x", t.x}, {"y", t.y}, {"width", t.width}, {"height", t.height}};

@@ -12,7 +12,7 @@ struct PageName {
     std::string_view path;  ///< the first path segment; empty for pages reached with an id only
 };
 
-constexpr std::array<PageName, 14> pages{{
+constexpr std::array<PageName, 15> pages{{
     {Page::find, "find", "search"},
     {Page::partnerships, "partnerships", "partnerships"},
     {Page::declarations, "declarations", "declarations"},
@@ -25,6 +25,7 @@ constexpr std::array<PageName, 14> pages{{
     {Page::draft, "draft", "draft"},
     {Page::proposal, "proposal", "proposal"},
     {Page::join, "join", "join"},
+    {Page::admin, "admin", "admin"},
     {Page::signin, "signin", "signin"},
     {Page::not_found, "not_found", ""},
 }};

@@ -12,6 +12,7 @@
 //   #/draft/<uuid>                 a draft being written (kept in the browser)
 //   #/proposal/<uuid>              a proposal sent or received
 //   #/join/<code>                  an invitation to work for a community (exchanged for a token)
+//   #/admin                        invitations and access tokens (moderators, admins)
 
 #include <map>
 #include <string>
@@ -32,6 +33,7 @@ enum class Page {
     draft,
     proposal,
     join,
+    admin,
     signin,
     not_found,
 };

@@ -234,6 +234,23 @@ constexpr std::array<Entry, static_cast<size_t>(Text::count_)> table{{
     {Text::join_label, "Ваше ім’я та посада (необов’язково)", "Your name and position (optional)"},
     {Text::join_accept, "Прийняти запрошення", "Accept the invitation"},
     {Text::join_failed, "Не вдалося прийняти запрошення", "Could not accept the invitation"},
+    {Text::nav_admin, "Доступ і запрошення", "Access & invitations"},
+    {Text::admin_only, "Цей розділ — для модераторів і адміністраторів.", "This page is for moderators and administrators."},
+    {Text::admin_invite_heading, "Запросити працівника громади", "Invite a community's staff member"},
+    {Text::admin_role, "Роль", "Role"},
+    {Text::admin_days, "Дійсне, днів", "Valid for, days"},
+    {Text::admin_label, "Для кого (ім’я, посада)", "For whom (name, position)"},
+    {Text::admin_create, "Створити запрошення", "Create the invitation"},
+    {Text::admin_link_once, "Надішліть це посилання людині. Його показано лише раз.", "Send this link to the person. It is shown only once."},
+    {Text::admin_copy, "Копіювати", "Copy"},
+    {Text::admin_invitations, "Запрошення", "Invitations"},
+    {Text::admin_tokens, "Ключі доступу", "Access tokens"},
+    {Text::admin_withdraw, "Відкликати", "Withdraw"},
+    {Text::admin_revoke, "Відкликати ключ", "Revoke"},
+    {Text::admin_last_used, "востаннє", "last used"},
+    {Text::admin_expires, "дійсне до", "valid until"},
+    {Text::admin_never, "ще не використовувався", "never used"},
+    {Text::admin_revoked, "відкликано", "revoked"},
 }};
 
 constexpr bool table_in_enum_order() {

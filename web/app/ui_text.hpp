@@ -234,6 +234,23 @@ enum class Text {
     join_label,
     join_accept,
     join_failed,
+    nav_admin,
+    admin_only,
+    admin_invite_heading,
+    admin_role,
+    admin_days,
+    admin_label,
+    admin_create,
+    admin_link_once,
+    admin_copy,
+    admin_invitations,
+    admin_tokens,
+    admin_withdraw,
+    admin_revoke,
+    admin_last_used,
+    admin_expires,
+    admin_never,
+    admin_revoked,
     count_  ///< not a label: the number of labels
 };
 

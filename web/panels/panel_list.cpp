@@ -1,5 +1,6 @@
 #include "panels/panel_list.hpp"
 
+#include "panels/admin_panel.hpp"
 #include "panels/draft_panel.hpp"
 #include "panels/edit_panel.hpp"
 #include "panels/find_panel.hpp"
@@ -27,6 +28,7 @@ std::vector<std::unique_ptr<Panel>> make_panels() {
     panels.push_back(std::make_unique<PartnershipPanel>());
     panels.push_back(std::make_unique<SigninPanel>());
     panels.push_back(std::make_unique<JoinPanel>());
+    panels.push_back(std::make_unique<AdminPanel>());
     panels.push_back(std::make_unique<NotFoundPanel>());
     return panels;
 }
