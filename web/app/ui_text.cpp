@@ -251,6 +251,7 @@ constexpr std::array<Entry, static_cast<size_t>(Text::count_)> table{{
     {Text::admin_expires, "дійсне до", "valid until"},
     {Text::admin_never, "ще не використовувався", "never used"},
     {Text::admin_revoked, "відкликано", "revoked"},
+    {Text::admin_community, "Громада", "Community"},
 }};
 
 constexpr bool table_in_enum_order() {

@@ -251,6 +251,7 @@ enum class Text {
     admin_expires,
     admin_never,
     admin_revoked,
+    admin_community,
     count_  ///< not a label: the number of labels
 };
 

@@ -46,10 +46,11 @@ void AdminPanel::draw(UiContext& ui) {
 
     heading(ui, ui.text(Text::admin_invite_heading));
     if (const Municipality* chosen = registry.find_municipality(m_municipality)) {
-        labelled(ui, Text::proposal_to, display_name(*chosen, lang));
+        labelled(ui, Text::admin_community, display_name(*chosen, lang));
         ImGui::SameLine();
         if (link(ui, ui.text(Text::clear), "admin.municipality.clear")) m_municipality.clear();
     } else {
+        ImGui::TextUnformatted(ui.text(Text::admin_community));
         text_field(ui, "##community", ui.text(Text::filter_hint), m_query, "admin.municipality");
         if (!m_query.empty()) {
             SearchRequest request;
