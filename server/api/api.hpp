@@ -56,13 +56,19 @@ struct Metrics {
 /// Extra routes a later part plugs in (search, matching, dismissals) under /api/v1/. A handler is
 /// given the request, who asked (already authenticated, and rate limited when it writes) and the
 /// path segments that matched the pattern's {}.
+/// How many writes one token or one address may make: `burst` at once, then `per_second`.
+struct WriteLimits {
+    double burst = 60;
+    double per_second = 1;
+};
+
 using RouteHandler =
     std::function<ApiResponse(const ApiRequest&, const Principal&, const std::vector<std::string>& path_params)>;
 
 class Api {
 public:
     /// `clock` gives the current UTC time as ISO-8601; tests pass a fixed one.
-    explicit Api(RegistryService& registry, std::function<std::string()> clock = {});
+    explicit Api(RegistryService& registry, std::function<std::string()> clock = {}, WriteLimits limits = {});
 
     /// Answers every path under /api/. Unknown paths answer 404, known paths with another
     /// method 405; bodies are JSON, errors are {"error": {...}} and never carry exception text.
@@ -105,9 +111,9 @@ private:
     };
     std::vector<ExtraRoute> m_extra_routes;
     mutable Metrics m_metrics;
-    // Writes: 60 at once, then one a second, per token and per address.
-    mutable RateLimiter m_token_writes{60, 1};
-    mutable RateLimiter m_address_writes{60, 1};
+    // Writes per token and per address (by default 60 at once, then one a second).
+    mutable RateLimiter m_token_writes;
+    mutable RateLimiter m_address_writes;
 };
 
 }  // namespace prd::server

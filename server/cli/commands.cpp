@@ -15,7 +15,8 @@ int help_command(const Args&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> list = {
-        {"serve", "serve [--data DIR] [--listen HOST:PORT] [--web DIR] [--cors-origin ORIGIN] [--public-url URL]",
+        {"serve", "serve [--data DIR] [--listen HOST:PORT] [--web DIR] [--cors-origin ORIGIN] [--public-url URL] "
+                  "[--trusted-proxy CIDR]... [--threads N] [--write-burst N] [--write-rate PER_SECOND]",
          "serve the web app, the API and the text version (data folder seeded from the built-in registry on first start)", serve_command},
         {"token", "token create|revoke|list --data DIR [--role ROLE] [--municipality ID] [--label TEXT] [TOKEN_ID]",
          "manage API tokens (printed once; only their hash is stored)", token_command},
