@@ -214,19 +214,42 @@ std::int64_t RegistryService::revision() const {
 }
 
 std::shared_ptr<const EncodedSnapshot> RegistryService::snapshot() const {
+    const auto wanted = revision();
     {
-        std::shared_lock lock(m_mutex);
-        if (m_snapshot && m_snapshot->revision == m_registry.revision()) return m_snapshot;
+        std::unique_lock lock(m_snapshot_mutex);
+        for (;;) {
+            if (m_snapshot && m_snapshot->revision >= wanted) return m_snapshot;
+            if (!m_snapshot_building) break;
+            if (m_snapshot) return m_snapshot;  // someone is encoding the new revision: the previous one now
+            m_snapshot_built.wait(lock);
+        }
+        m_snapshot_building = true;
     }
-    std::unique_lock lock(m_mutex);
-    if (!m_snapshot || m_snapshot->revision != m_registry.revision()) {
-        auto encoded = std::make_shared<EncodedSnapshot>();
-        encoded->revision = m_registry.revision();
-        encoded->json = to_json(m_registry.snapshot()).dump();
-        encoded->gzip = gzip_compress(encoded->json);
-        m_snapshot = std::move(encoded);
+    std::shared_ptr<EncodedSnapshot> encoded;
+    try {
+        // Only the copy holds the registry (shared: readers go on); encoding and compressing,
+        // which take far longer, hold nothing.
+        Snapshot copy = read([](const Registry& registry) { return registry.snapshot(); });
+        encoded = std::make_shared<EncodedSnapshot>();
+        encoded->revision = copy.revision;
+        encoded->json = encode_snapshot(copy);
+        copy = Snapshot{};
+        encoded->gzip = m_compress ? m_compress(encoded->json) : gzip_compress(encoded->json);
+    } catch (...) {
+        std::lock_guard lock(m_snapshot_mutex);
+        m_snapshot_building = false;
+        m_snapshot_built.notify_all();
+        throw;
     }
-    return m_snapshot;
+    std::lock_guard lock(m_snapshot_mutex);
+    if (!m_snapshot || m_snapshot->revision < encoded->revision) m_snapshot = encoded;
+    m_snapshot_building = false;
+    m_snapshot_built.notify_all();
+    return encoded;
+}
+
+void RegistryService::set_snapshot_compressor(std::function<std::string(std::string_view)> compress) {
+    m_compress = std::move(compress);
 }
 
 RegistryService::Counts RegistryService::counts() const {

@@ -3,11 +3,15 @@
 // use from the HTTP worker threads. A write is acknowledged only after the store has committed it;
 // encoded snapshots are cached per revision so serving one costs no re-encoding.
 
+#include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -48,7 +52,10 @@ public:
     RegistryService(std::unique_ptr<Store> store, const Snapshot& seed);
 
     std::int64_t revision() const;
-    /// The public registry at its current revision, encoded once per revision.
+    /// The public registry, encoded once per revision. The first caller after a write encodes the
+    /// new revision outside the registry's lock (readers and writers go on meanwhile) and gets it;
+    /// callers that come while it works get the previous revision at once instead of waiting. A
+    /// snapshot names its revision, so a client that syncs from it then pulls what it lacks.
     std::shared_ptr<const EncodedSnapshot> snapshot() const;
 
     struct Counts {
@@ -100,6 +107,10 @@ public:
 
     Store& store() { return *m_store; }
 
+    /// Replaces gzip_compress for the snapshots encoded from now on (tests slow it down to see
+    /// that nothing else waits for it).
+    void set_snapshot_compressor(std::function<std::string(std::string_view)> compress);
+
 private:
     void reload_from_store();
     std::size_t move_dismissals_to_private(const std::string& now);
@@ -108,7 +119,11 @@ private:
     std::unique_ptr<Store> m_store;
     mutable std::shared_mutex m_mutex;
     Registry m_registry;
-    mutable std::shared_ptr<const EncodedSnapshot> m_snapshot;  ///< guarded by m_mutex
+    mutable std::mutex m_snapshot_mutex;  ///< guards the two below; never held with m_mutex
+    mutable std::condition_variable m_snapshot_built;
+    mutable std::shared_ptr<const EncodedSnapshot> m_snapshot;
+    mutable bool m_snapshot_building = false;
+    std::function<std::string(std::string_view)> m_compress;  ///< set before serving; empty: gzip_compress
     bool m_seeded = false;
     std::size_t m_dismissals_moved = 0;
 };

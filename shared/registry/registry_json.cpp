@@ -27,6 +27,21 @@ json encode_sorted(const std::vector<Record>& records) {
     return list;
 }
 
+template <class Record>
+void append_sorted(std::string& out, const char* key, const std::vector<Record>& records) {
+    std::vector<const Record*> sorted;
+    for (const Record& record : records) sorted.push_back(&record);
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Record* a, const Record* b) { return a->id < b->id; });
+    out += '"';
+    out += key;
+    out += "\":[";
+    for (std::size_t i = 0; i < sorted.size(); ++i) {
+        if (i) out += ',';
+        out += to_json(*sorted[i]).dump();
+    }
+    out += ']';
+}
+
 template <class Record, class Decode>
 std::vector<Record> decode_list(const json& snapshot, const char* key, Decode decode) {
     std::vector<Record> records;
@@ -62,6 +77,18 @@ json to_json(const Snapshot& snapshot) {
         {"partnerships", encode_sorted(snapshot.partnerships)},
         {"announcements", encode_sorted(snapshot.announcements)},
     };
+}
+
+std::string encode_snapshot(const Snapshot& snapshot) {
+    // The keys in the order nlohmann::json's object (a std::map) writes them.
+    std::string out = "{";
+    append_sorted(out, "announcements", snapshot.announcements);
+    out += ",\"format\":" + json(k_format).dump() + ",";
+    append_sorted(out, "municipalities", snapshot.municipalities);
+    out += ',';
+    append_sorted(out, "partnerships", snapshot.partnerships);
+    out += ",\"revision\":" + std::to_string(snapshot.revision) + ",\"version\":" + std::to_string(k_version) + "}";
+    return out;
 }
 
 Snapshot snapshot_from_json(const json& json) {
