@@ -343,10 +343,10 @@ ApiResponse Api::snapshot(const ApiRequest& request) const {
     }
     if (gzip) {
         // Compressed once per revision, so a busy server does not compress megabytes per request.
-        response.body = encoded->gzip;
+        response.shared_body = std::shared_ptr<const std::string>(encoded, &encoded->gzip);
         response.headers.emplace_back("Content-Encoding", "gzip");
     } else {
-        response.body = encoded->json;
+        response.body = encoded->json();
     }
     return response;
 }

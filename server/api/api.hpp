@@ -5,6 +5,7 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,6 +33,9 @@ struct ApiResponse {
     int status = 200;
     std::string content_type = "application/json";  ///< JSON is UTF-8 by definition (RFC 8259)
     std::string body;
+    /// A large body shared with a cache instead of copied (the snapshot); when set, it is sent and
+    /// `body` is empty.
+    std::shared_ptr<const std::string> shared_body;
     std::vector<std::pair<std::string, std::string>> headers;
     std::string principal = "-";  ///< who asked, for the request log
 };

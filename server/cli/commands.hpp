@@ -25,6 +25,7 @@ int run(int argc, char** argv);
 
 // Subcommands, each in its own <name>_command.cpp.
 int serve_command(const Args& args);
+int generate_command(const Args& args);
 int token_command(const Args& args);
 int dump_command(const Args& args);     ///< ops_commands.cpp
 int restore_command(const Args& args);  ///< ops_commands.cpp

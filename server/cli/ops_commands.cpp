@@ -88,7 +88,7 @@ int export_command(const Args& args) {
     }
     std::ostream& out = parsed.file.empty() ? std::cout : file;
     if (parsed.format == "json") {
-        out << registry.snapshot()->json << "\n";
+        out << registry.read([](const Registry& r) { return encode_snapshot(r.snapshot()); }) << "\n";
         return 0;
     }
     registry.read([&](const Registry& r) {

@@ -158,7 +158,8 @@ int serve_command(const Args& args) {
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-    server::RegistryService registry(std::make_unique<server::SqliteStore>(options.data_dir), server::default_snapshot());
+    server::RegistryService registry(std::make_unique<server::SqliteStore>(options.data_dir),
+                                     std::function<Snapshot()>(server::default_snapshot));
     server::Api api(registry, {}, limits);
     auto index = std::make_shared<server::IndexCache>(registry);
     server::add_search_routes(api, registry, index);

@@ -44,7 +44,8 @@ ApiRequest to_api_request(const httplib::Request& req, const std::vector<Cidr>& 
     return request;
 }
 
-void write_response(const ApiResponse& response, httplib::Response& res) {
+/// Moves the response into httplib's: a body of tens of megabytes is never copied per request.
+void write_response(ApiResponse&& response, httplib::Response& res) {
     res.status = response.status;
     bool encoded = false;
     for (const auto& [name, value] : response.headers) {
@@ -52,14 +53,16 @@ void write_response(const ApiResponse& response, httplib::Response& res) {
         encoded = encoded || name == "Content-Encoding";
     }
     if (response.content_type.empty()) return;
-    t_body_bytes = response.body.size();
-    if (!encoded) {
-        res.set_content(response.body, response.content_type);
+    std::shared_ptr<const std::string> body = response.shared_body;
+    if (!body && !encoded) {
+        t_body_bytes = response.body.size();
+        res.set_content(std::move(response.body), response.content_type);
         return;
     }
-    // Already compressed: a sized content provider is sent as it is, where set_content would be
-    // compressed a second time by httplib.
-    auto body = std::make_shared<std::string>(response.body);
+    if (!body) body = std::make_shared<const std::string>(std::move(response.body));
+    t_body_bytes = body->size();
+    // Already compressed or shared: a sized content provider is sent as it is, where set_content
+    // would copy it and compress it a second time.
     res.set_content_provider(body->size(), response.content_type,
                              [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
                                  return sink.write(body->data() + offset, std::min(length, body->size() - offset));
@@ -132,9 +135,9 @@ HttpServer::HttpServer(const Api& api, HttpOptions options) : m_impl(std::make_u
             }
             res.set_header("Access-Control-Expose-Headers", "ETag, Retry-After");
         }
-        const auto response = m_impl->api.handle(to_api_request(req, m_impl->options.trusted_proxies));
+        auto response = m_impl->api.handle(to_api_request(req, m_impl->options.trusted_proxies));
         t_principal = response.principal;
-        write_response(response, res);
+        write_response(std::move(response), res);
     };
     for (const char* pattern : {R"(/api/.*)"}) {
         server.Get(pattern, api_handler);
@@ -148,8 +151,8 @@ HttpServer::HttpServer(const Api& api, HttpOptions options) : m_impl(std::make_u
     server.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
         for (const auto& [name, value] : security_headers()) res.set_header(name, value);
         if (m_impl->options.pages) {
-            if (const auto page = m_impl->options.pages(to_api_request(req, m_impl->options.trusted_proxies))) {
-                write_response(*page, res);
+            if (auto page = m_impl->options.pages(to_api_request(req, m_impl->options.trusted_proxies))) {
+                write_response(std::move(*page), res);
                 return;
             }
         }
@@ -169,7 +172,7 @@ HttpServer::HttpServer(const Api& api, HttpOptions options) : m_impl(std::make_u
             compressed.content_type = file->content_type;
             compressed.body = m_impl->compressed(file->path, body);
             compressed.headers = {{"Content-Encoding", "gzip"}};
-            write_response(compressed, res);
+            write_response(std::move(compressed), res);
             return;
         }
         res.set_content(std::move(body), file->content_type);

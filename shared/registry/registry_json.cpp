@@ -28,18 +28,19 @@ json encode_sorted(const std::vector<Record>& records) {
 }
 
 template <class Record>
-void append_sorted(std::string& out, const char* key, const std::vector<Record>& records) {
+void append_sorted(const std::function<void(std::string_view)>& sink, const char* key,
+                   const std::vector<Record>& records) {
     std::vector<const Record*> sorted;
     for (const Record& record : records) sorted.push_back(&record);
     std::stable_sort(sorted.begin(), sorted.end(), [](const Record* a, const Record* b) { return a->id < b->id; });
-    out += '"';
-    out += key;
-    out += "\":[";
+    sink("\"");
+    sink(key);
+    sink("\":[");
     for (std::size_t i = 0; i < sorted.size(); ++i) {
-        if (i) out += ',';
-        out += to_json(*sorted[i]).dump();
+        if (i) sink(",");
+        sink(to_json(*sorted[i]).dump());
     }
-    out += ']';
+    sink("]");
 }
 
 template <class Record, class Decode>
@@ -79,15 +80,20 @@ json to_json(const Snapshot& snapshot) {
     };
 }
 
-std::string encode_snapshot(const Snapshot& snapshot) {
+void encode_snapshot(const Snapshot& snapshot, const std::function<void(std::string_view)>& sink) {
     // The keys in the order nlohmann::json's object (a std::map) writes them.
-    std::string out = "{";
-    append_sorted(out, "announcements", snapshot.announcements);
-    out += ",\"format\":" + json(k_format).dump() + ",";
-    append_sorted(out, "municipalities", snapshot.municipalities);
-    out += ',';
-    append_sorted(out, "partnerships", snapshot.partnerships);
-    out += ",\"revision\":" + std::to_string(snapshot.revision) + ",\"version\":" + std::to_string(k_version) + "}";
+    sink("{");
+    append_sorted(sink, "announcements", snapshot.announcements);
+    sink(",\"format\":" + json(k_format).dump() + ",");
+    append_sorted(sink, "municipalities", snapshot.municipalities);
+    sink(",");
+    append_sorted(sink, "partnerships", snapshot.partnerships);
+    sink(",\"revision\":" + std::to_string(snapshot.revision) + ",\"version\":" + std::to_string(k_version) + "}");
+}
+
+std::string encode_snapshot(const Snapshot& snapshot) {
+    std::string out;
+    encode_snapshot(snapshot, [&out](std::string_view piece) { out += piece; });
     return out;
 }
 

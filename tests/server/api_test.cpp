@@ -79,7 +79,7 @@ TEST_F(ApiTest, TheDataFolderIsSeededOnceAndThenLoaded) {
     RegistryService reopened(std::make_unique<SqliteStore>(m_dir.path()), Snapshot{});
     EXPECT_FALSE(reopened.seeded());
     EXPECT_EQ(reopened.revision(), m_service.revision());
-    EXPECT_EQ(reopened.snapshot()->json, m_service.snapshot()->json);
+    EXPECT_EQ(reopened.snapshot()->json(), m_service.snapshot()->json());
 }
 
 TEST_F(ApiTest, SessionSaysWhoTheCallerIs) {
