@@ -54,6 +54,12 @@ void write_response(ApiResponse&& response, httplib::Response& res) {
     }
     if (response.content_type.empty()) return;
     std::shared_ptr<const std::string> body = response.shared_body;
+    // httplib gzips every text body a client accepts gzip for; below this size that only adds
+    // bytes (the up-to-date /changes answer grew from 62 to 72 bytes plus a Content-Encoding
+    // header). A sized content provider is sent as it is.
+    constexpr std::size_t kSmallestWorthCompressing = 860;
+    if (!body && !encoded && response.body.size() < kSmallestWorthCompressing)
+        body = std::make_shared<const std::string>(std::move(response.body));
     if (!body && !encoded) {
         t_body_bytes = response.body.size();
         res.set_content(std::move(response.body), response.content_type);
