@@ -181,11 +181,12 @@ void Metrics::observe(int status, std::size_t bytes, double milliseconds) {
     microseconds += static_cast<std::uint64_t>(milliseconds * 1000);
 }
 
-Api::Api(RegistryService& registry, std::function<std::string()> clock, WriteLimits limits)
+Api::Api(RegistryService& registry, std::function<std::string()> clock, WriteLimits limits, BrotliOptions brotli)
     : m_registry(registry),
       m_clock(clock ? std::move(clock) : std::function<std::string()>(utc_now)),
       m_token_writes(limits.burst, limits.per_second),
-      m_address_writes(limits.burst, limits.per_second) {}
+      m_address_writes(limits.burst, limits.per_second),
+      m_brotli(brotli) {}
 
 void Api::add_route(std::string method, std::string pattern, RouteHandler handler) {
     m_extra_routes.push_back({std::move(method), std::move(pattern), std::move(handler)});
@@ -328,11 +329,15 @@ ApiResponse Api::snapshot(const ApiRequest& request) const {
     // Each encoding is its own representation with its own strong tag (RFC 9110 8.8.3); any of
     // them, weak or strong, tells that the client holds this revision.
     const std::string revision = std::to_string(encoded->revision);
-    const std::vector<EntityTag> current = {{false, revision}, {false, revision + "-gzip"}};
+    const std::vector<EntityTag> current = {{false, revision}, {false, revision + "-gzip"}, {false, revision + "-br"}};
     const auto accept = request.headers.find("Accept-Encoding");
     const bool gzip = accept != request.headers.end() && accepts_gzip(accept->second);
+    // Brotli only once the background has made it for this revision; gzip until then.
+    const auto brotli = accept != request.headers.end() && accepts_coding(accept->second, "br")
+                            ? m_brotli.find_or_queue(encoded)
+                            : nullptr;
     ApiResponse response;
-    response.headers.emplace_back("ETag", current[gzip ? 1 : 0].text());
+    response.headers.emplace_back("ETag", current[brotli ? 2 : gzip ? 1 : 0].text());
     response.headers.emplace_back("Cache-Control", "no-cache");
     response.headers.emplace_back("Vary", "Accept-Encoding");
     if (const auto it = request.headers.find("If-None-Match");
@@ -341,7 +346,10 @@ ApiResponse Api::snapshot(const ApiRequest& request) const {
         response.content_type.clear();
         return response;
     }
-    if (gzip) {
+    if (brotli) {
+        response.shared_body = brotli;
+        response.headers.emplace_back("Content-Encoding", "br");
+    } else if (gzip) {
         // Compressed once per revision, so a busy server does not compress megabytes per request.
         response.shared_body = std::shared_ptr<const std::string>(encoded, &encoded->gzip);
         response.headers.emplace_back("Content-Encoding", "gzip");

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "api/brotli_snapshots.hpp"
 #include "api/rate_limiter.hpp"
 #include "api/registry_service.hpp"
 
@@ -72,7 +73,8 @@ using RouteHandler =
 class Api {
 public:
     /// `clock` gives the current UTC time as ISO-8601; tests pass a fixed one.
-    explicit Api(RegistryService& registry, std::function<std::string()> clock = {}, WriteLimits limits = {});
+    explicit Api(RegistryService& registry, std::function<std::string()> clock = {}, WriteLimits limits = {},
+                 BrotliOptions brotli = {});
 
     /// Answers every path under /api/. Unknown paths answer 404, known paths with another
     /// method 405; bodies are JSON, errors are {"error": {...}} and never carry exception text.
@@ -86,6 +88,8 @@ public:
     std::string now() const { return m_clock(); }
 
     Metrics& metrics() const { return m_metrics; }
+    /// The snapshot's brotli forms, made in the background for clients that ask for br.
+    BrotliSnapshots& brotli() const { return m_brotli; }
 
 private:
     struct Route;
@@ -118,6 +122,7 @@ private:
     // Writes per token and per address (by default 60 at once, then one a second).
     mutable RateLimiter m_token_writes;
     mutable RateLimiter m_address_writes;
+    mutable BrotliSnapshots m_brotli;  ///< last: its worker stops before the rest is destroyed
 };
 
 }  // namespace prd::server

@@ -1,5 +1,7 @@
 #include "api/conditional.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
 
 namespace prd::server {
@@ -73,6 +75,32 @@ bool if_match_passes(std::string_view value, const std::optional<EntityTag>& cur
     for (const auto& tag : list->tags)
         if (!tag.weak && tag.opaque == current->opaque) return true;
     return false;
+}
+
+bool accepts_coding(std::string_view accept_encoding, std::string_view coding) {
+    std::optional<bool> named, any;
+    std::size_t start = 0;
+    while (start <= accept_encoding.size()) {
+        const auto end = std::min(accept_encoding.find(',', start), accept_encoding.size());
+        std::string item;
+        for (const char c : accept_encoding.substr(start, end - start))
+            if (!is_space(c)) item += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        start = end + 1;
+        const auto semicolon = item.find(';');
+        const std::string name = item.substr(0, semicolon);
+        bool refused = false;
+        if (semicolon != std::string::npos) {
+            const auto q = item.find("q=", semicolon);
+            // q=0, q=0.0, q=0.00 and q=0.000 refuse; any other weight accepts.
+            if (q != std::string::npos) {
+                const std::string weight = item.substr(q + 2);
+                refused = !weight.empty() && weight[0] == '0' && weight.find_first_of("123456789") == std::string::npos;
+            }
+        }
+        if (name == coding) named = !refused;
+        else if (name == "*") any = !refused;
+    }
+    return named ? *named : any.value_or(false);
 }
 
 std::optional<std::int64_t> strong_revision(std::string_view value) {

@@ -1,5 +1,5 @@
 #pragma once
-// Conditional requests as RFC 9110 (section 13) defines them: entity tags, If-None-Match with weak
+// Conditional requests as RFC 9110 (section 13) defines them, and Accept-Encoding (12.5.3): entity tags, If-None-Match with weak
 // comparison (lists and *), If-Match with strong comparison. Pure functions of header values.
 
 #include <optional>
@@ -33,6 +33,10 @@ bool none_match_fails(std::string_view value, const std::vector<EntityTag>& curr
 /// If-Match by strong comparison: true when `value` is "*" and `current` exists, or names a strong
 /// tag equal to `current`. A weak tag never matches (RFC 9110 13.1.1).
 bool if_match_passes(std::string_view value, const std::optional<EntityTag>& current);
+
+/// True when an Accept-Encoding value accepts `coding` (e.g. "br") by name, not with q=0. "*"
+/// accepts every coding not named.
+bool accepts_coding(std::string_view accept_encoding, std::string_view coding);
 
 /// The revision a strong tag such as "\"42\"" names, or nothing (a weak tag, "*", a list,
 /// anything that is not a whole number).
