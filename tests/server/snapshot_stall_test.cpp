@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/index_cache.hpp"
 #include "api/registry_service.hpp"
 #include "seed/default_registry.hpp"
 #include "store/sqlite_store.hpp"
@@ -60,6 +61,37 @@ TEST(SnapshotStall, ReadersAndWritersGoOnWhileASnapshotIsEncoded) {
     EXPECT_EQ(status, "applied");
     EXPECT_EQ(encoder.get()->revision, before->revision + 1);
     EXPECT_EQ(service.snapshot()->revision, service.revision());
+}
+
+TEST(SnapshotStall, SearchesGoOnWithThePreviousIndexWhileTheNewOneIsBuilt) {
+    test::TempDir dir;
+    RegistryService service(std::make_unique<SqliteStore>(dir.path()), default_snapshot());
+    IndexCache cache(service);
+    const auto before = cache.current();
+    std::promise<void> entered, release;
+    auto released = release.get_future().share();
+    bool first = true;
+    cache.before_indexing([&] {
+        if (first) {
+            first = false;
+            entered.set_value();
+            released.wait();
+        }
+    });
+    Principal moderator{Role::moderator, "", "tok_test", "test"};
+    auto kyiv = service.record(RecordKind::municipality, kKyiv, moderator);
+    kyiv["description"]["en"] = "edited";
+    const Change change{
+        RecordKind::municipality, Change::Op::put, kKyiv, kyiv["revision"].get<std::int64_t>(), kyiv, {}};
+    ASSERT_EQ(service.push(moderator, {change}, "2026-12-01T10:00:00Z").front().json.value("status", ""), "applied");
+    auto builder = std::async(std::launch::async, [&] { return cache.current(); });
+    entered.get_future().wait();
+    auto other = std::async(std::launch::async, [&] { return cache.current(); });
+    const bool answered = other.wait_for(std::chrono::seconds(20)) == std::future_status::ready;
+    release.set_value();
+    ASSERT_TRUE(answered) << "a search waited for the index being built";
+    EXPECT_EQ(other.get(), before);
+    EXPECT_NE(builder.get(), before);
 }
 
 }  // namespace
