@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/about.hpp"
+#include "api/conditional.hpp"
 #include "model/json_codec.hpp"
 
 namespace prd::server {
@@ -180,8 +181,12 @@ void Metrics::observe(int status, std::size_t bytes, double milliseconds) {
     microseconds += static_cast<std::uint64_t>(milliseconds * 1000);
 }
 
-Api::Api(RegistryService& registry, std::function<std::string()> clock)
-    : m_registry(registry), m_clock(clock ? std::move(clock) : std::function<std::string()>(utc_now)) {}
+Api::Api(RegistryService& registry, std::function<std::string()> clock, WriteLimits limits, BrotliOptions brotli)
+    : m_registry(registry),
+      m_clock(clock ? std::move(clock) : std::function<std::string()>(utc_now)),
+      m_token_writes(limits.burst, limits.per_second),
+      m_address_writes(limits.burst, limits.per_second),
+      m_brotli(brotli) {}
 
 void Api::add_route(std::string method, std::string pattern, RouteHandler handler) {
     m_extra_routes.push_back({std::move(method), std::move(pattern), std::move(handler)});
@@ -198,6 +203,19 @@ ApiResponse Api::handle(const ApiRequest& request) const {
     }
     const bool write = request.method == "POST" || request.method == "PUT" || request.method == "PATCH" ||
                        request.method == "DELETE";
+    // Accepting an invitation is how a person gets a token: the one write open to anonymous callers.
+    static constexpr std::string_view invitations = "/api/v1/invitations/";
+    static constexpr std::string_view accept = "/accept";
+    const bool accepting_invitation =
+        request.method == "POST" && request.path.size() > invitations.size() + accept.size() &&
+        request.path.compare(0, invitations.size(), invitations) == 0 &&
+        request.path.compare(request.path.size() - accept.size(), accept.size(), accept) == 0;
+    // Nothing else of an anonymous write is looked at (preconditions, body, route): it is refused first.
+    if (write && principal->role == Role::anonymous && !accepting_invitation) {
+        auto response = error_response(401, "unauthorized", "Authorization: changing records needs a bearer token");
+        response.headers.emplace_back("WWW-Authenticate", "Bearer");
+        return response;
+    }
     if (write) {
         int wait = principal->token_id.empty() ? 0 : m_token_writes.take(principal->token_id);
         if (!wait && !request.remote_address.empty()) wait = m_address_writes.take(request.remote_address);
@@ -339,22 +357,35 @@ ApiResponse Api::session(const Principal& principal) const {
 
 ApiResponse Api::snapshot(const ApiRequest& request) const {
     const auto encoded = m_registry.snapshot();
+    // Each encoding is its own representation with its own strong tag (RFC 9110 8.8.3); any of
+    // them, weak or strong, tells that the client holds this revision.
+    const std::string revision = std::to_string(encoded->revision);
+    const std::vector<EntityTag> current = {{false, revision}, {false, revision + "-gzip"}, {false, revision + "-br"}};
+    const auto accept = request.headers.find("Accept-Encoding");
+    const bool gzip = accept != request.headers.end() && accepts_gzip(accept->second);
+    // Brotli only once the background has made it for this revision; gzip until then.
+    const auto brotli = accept != request.headers.end() && accepts_coding(accept->second, "br")
+                            ? m_brotli.find_or_queue(encoded)
+                            : nullptr;
     ApiResponse response;
-    response.headers.emplace_back("ETag", etag(encoded->revision));
+    response.headers.emplace_back("ETag", current[brotli ? 2 : gzip ? 1 : 0].text());
     response.headers.emplace_back("Cache-Control", "no-cache");
-    if (const auto it = request.headers.find("If-None-Match"); it != request.headers.end() && it->second == etag(encoded->revision)) {
+    response.headers.emplace_back("Vary", "Accept-Encoding");
+    if (const auto it = request.headers.find("If-None-Match");
+        it != request.headers.end() && none_match_fails(it->second, current)) {
         response.status = 304;
         response.content_type.clear();
         return response;
     }
-    response.headers.emplace_back("Vary", "Accept-Encoding");
-    const auto accept = request.headers.find("Accept-Encoding");
-    if (accept != request.headers.end() && accepts_gzip(accept->second)) {
+    if (brotli) {
+        response.shared_body = brotli;
+        response.headers.emplace_back("Content-Encoding", "br");
+    } else if (gzip) {
         // Compressed once per revision, so a busy server does not compress megabytes per request.
-        response.body = encoded->gzip;
+        response.shared_body = std::shared_ptr<const std::string>(encoded, &encoded->gzip);
         response.headers.emplace_back("Content-Encoding", "gzip");
     } else {
-        response.body = encoded->json;
+        response.body = encoded->json();
     }
     return response;
 }
@@ -447,8 +478,26 @@ ApiResponse Api::put_municipality(const ApiRequest& request, const std::string& 
     const auto if_match = request.headers.find("If-Match");
     if (if_match == request.headers.end())
         return error_response(428, "precondition_required", "If-Match: send the revision you edited, e.g. If-Match: \"42\"");
-    const auto base = parse_revision(if_match->second);
-    if (!base) return error_response(400, "bad_request", "If-Match: must be a revision such as \"42\"");
+    if (!parse_tag_list(if_match->second))
+        return error_response(400, "bad_request", "If-Match: must be a revision such as \"42\", a list of them or *");
+    auto base = strong_revision(if_match->second);
+    if (!base) {
+        // "*", a list or a weak tag: compared strongly with the record as it is now.
+        const auto current = m_registry.record(RecordKind::municipality, id, principal);
+        std::optional<EntityTag> tag;
+        if (!current.is_null()) tag = EntityTag{false, std::to_string(current.value("revision", std::int64_t{0}))};
+        if (!if_match_passes(if_match->second, tag)) {
+            auto response = json_response(412, Json{{"error",
+                                                     {{"code", "conflict"},
+                                                      {"message",
+                                                       "If-Match: does not name the record's current "
+                                                       "revision (a weak tag never does)"}}},
+                                                    {"current", current}});
+            if (tag) response.headers.emplace_back("ETag", tag->text());
+            return response;
+        }
+        base = current.value("revision", std::int64_t{0});
+    }
     ApiResponse error;
     const auto body = parse_body(request, error);
     if (!body) return error;

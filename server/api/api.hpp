@@ -5,12 +5,14 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "api/brotli_snapshots.hpp"
 #include "api/rate_limiter.hpp"
 #include "api/registry_service.hpp"
 
@@ -34,6 +36,9 @@ struct ApiResponse {
     int status = 200;
     std::string content_type = "application/json";  ///< JSON is UTF-8 by definition (RFC 8259)
     std::string body;
+    /// A large body shared with a cache instead of copied (the snapshot); when set, it is sent and
+    /// `body` is empty.
+    std::shared_ptr<const std::string> shared_body;
     std::vector<std::pair<std::string, std::string>> headers;
     std::string principal = "-";  ///< who asked, for the request log
 };
@@ -58,13 +63,20 @@ struct Metrics {
 /// Extra routes a later part plugs in (search, matching, dismissals) under /api/v1/. A handler is
 /// given the request, who asked (already authenticated, and rate limited when it writes) and the
 /// path segments that matched the pattern's {}.
+/// How many writes one token or one address may make: `burst` at once, then `per_second`.
+struct WriteLimits {
+    double burst = 60;
+    double per_second = 1;
+};
+
 using RouteHandler =
     std::function<ApiResponse(const ApiRequest&, const Principal&, const std::vector<std::string>& path_params)>;
 
 class Api {
 public:
     /// `clock` gives the current UTC time as ISO-8601; tests pass a fixed one.
-    explicit Api(RegistryService& registry, std::function<std::string()> clock = {});
+    explicit Api(RegistryService& registry, std::function<std::string()> clock = {}, WriteLimits limits = {},
+                 BrotliOptions brotli = {});
 
     /// Answers every path under /api/. Unknown paths answer 404, known paths with another
     /// method 405; bodies are JSON, errors are {"error": {...}} and never carry exception text.
@@ -93,6 +105,8 @@ public:
     std::string now() const { return m_clock(); }
 
     Metrics& metrics() const { return m_metrics; }
+    /// The snapshot's brotli forms, made in the background for clients that ask for br.
+    BrotliSnapshots& brotli() const { return m_brotli; }
 
 private:
     struct Route;
@@ -125,9 +139,10 @@ private:
     std::vector<std::function<void(nlohmann::json&)>> m_about_extensions;
     std::vector<std::function<std::string()>> m_metrics_extensions;
     mutable Metrics m_metrics;
-    // Writes: 60 at once, then one a second, per token and per address.
-    mutable RateLimiter m_token_writes{60, 1};
-    mutable RateLimiter m_address_writes{60, 1};
+    // Writes per token and per address (by default 60 at once, then one a second).
+    mutable RateLimiter m_token_writes;
+    mutable RateLimiter m_address_writes;
+    mutable BrotliSnapshots m_brotli;  ///< last: its worker stops before the rest is destroyed
 };
 
 }  // namespace prd::server

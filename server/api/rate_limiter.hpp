@@ -18,6 +18,13 @@ public:
     /// seconds to wait (for Retry-After).
     int take(const std::string& key, std::chrono::steady_clock::time_point now = std::chrono::steady_clock::now());
 
+    /// How many times the buckets were swept for full ones, and how many are held (for tests).
+    std::size_t sweeps() const;
+    std::size_t size() const;
+
+    /// Buckets held before the first sweep; after a sweep, the next comes when the map has doubled.
+    static constexpr std::size_t kFirstSweep = 100000;
+
 private:
     struct Bucket {
         double tokens;
@@ -25,8 +32,10 @@ private:
     };
     double m_burst;
     double m_per_second;
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::map<std::string, Bucket> m_buckets;
+    std::size_t m_sweep_at = kFirstSweep;
+    std::size_t m_sweeps = 0;
 };
 
 }  // namespace prd::server

@@ -7,6 +7,10 @@
 #include <mutex>
 #include <stdexcept>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include "api/gzip.hpp"
 #include "model/json_codec.hpp"
 
@@ -92,6 +96,14 @@ DismissedSuggestions readable_entries(const std::string& municipality, const nlo
 
 }  // namespace
 
+void release_free_memory() {
+#ifdef __GLIBC__
+    // glibc keeps freed memory for reuse; after loading or encoding a large registry that is
+    // hundreds of megabytes the process would hold for nothing.
+    malloc_trim(0);
+#endif
+}
+
 std::string utc_now() {
     const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     std::tm tm{};
@@ -101,15 +113,20 @@ std::string utc_now() {
     return text;
 }
 
-RegistryService::RegistryService(std::unique_ptr<Store> store, const Snapshot& seed) : m_store(std::move(store)) {
+RegistryService::RegistryService(std::unique_ptr<Store> store, const Snapshot& seed)
+    : RegistryService(std::move(store), [&seed] { return seed; }) {}
+
+RegistryService::RegistryService(std::unique_ptr<Store> store, const std::function<Snapshot()>& seed)
+    : m_store(std::move(store)) {
     if (m_store->revision() == 0) {
-        m_registry = Registry::from_snapshot(seed);
+        m_registry = Registry::from_snapshot(seed());
         m_store->commit(m_registry.revision(), all_records(m_registry));
         m_seeded = true;
     } else {
         reload_from_store();
     }
     m_dismissals_moved = move_dismissals_to_private(utc_now());
+    release_free_memory();
 }
 
 std::size_t RegistryService::move_dismissals_to_private(const std::string& now) {
@@ -214,20 +231,56 @@ std::int64_t RegistryService::revision() const {
 }
 
 std::shared_ptr<const EncodedSnapshot> RegistryService::snapshot() const {
+    const auto wanted = revision();
     {
-        std::shared_lock lock(m_mutex);
-        if (m_snapshot && m_snapshot->revision == m_registry.revision()) return m_snapshot;
+        std::unique_lock lock(m_snapshot_mutex);
+        for (;;) {
+            if (m_snapshot && m_snapshot->revision >= wanted) return m_snapshot;
+            if (!m_snapshot_building) break;
+            if (m_snapshot) return m_snapshot;  // someone is encoding the new revision: the previous one now
+            m_snapshot_built.wait(lock);
+        }
+        m_snapshot_building = true;
     }
-    std::unique_lock lock(m_mutex);
-    if (!m_snapshot || m_snapshot->revision != m_registry.revision()) {
-        auto encoded = std::make_shared<EncodedSnapshot>();
-        encoded->revision = m_registry.revision();
-        encoded->json = to_json(m_registry.snapshot()).dump();
-        encoded->gzip = gzip_compress(encoded->json);
-        m_snapshot = std::move(encoded);
+    std::shared_ptr<EncodedSnapshot> encoded;
+    try {
+        // Only the copy holds the registry (shared: readers go on); encoding and compressing,
+        // which take far longer, hold nothing.
+        Snapshot copy = read([](const Registry& registry) { return registry.snapshot(); });
+        encoded = std::make_shared<EncodedSnapshot>();
+        encoded->revision = copy.revision;
+        if (m_before_encoding) m_before_encoding();
+        // Compressed as it is written: the JSON text (77 MB at 100,000 municipalities) never exists whole.
+        GzipWriter gzip(9);
+        std::string pending;
+        encode_snapshot(copy, [&](std::string_view piece) {
+            pending += piece;
+            if (pending.size() >= (1u << 16)) {
+                gzip.write(pending);
+                pending.clear();
+            }
+        });
+        gzip.write(pending);
+        copy = Snapshot{};
+        encoded->json_size = gzip.bytes_in();
+        encoded->gzip = gzip.finish();
+    } catch (...) {
+        std::lock_guard lock(m_snapshot_mutex);
+        m_snapshot_building = false;
+        m_snapshot_built.notify_all();
+        throw;
     }
-    return m_snapshot;
+    release_free_memory();  // the copy and the encoder's buffers
+    std::lock_guard lock(m_snapshot_mutex);
+    if (!m_snapshot || m_snapshot->revision < encoded->revision) m_snapshot = encoded;
+    m_snapshot_building = false;
+    m_snapshot_built.notify_all();
+    return encoded;
 }
+
+std::string EncodedSnapshot::json() const { return gzip_decompress(gzip); }
+
+void RegistryService::before_encoding_snapshots(std::function<void()> hook) { m_before_encoding = std::move(hook); }
 
 RegistryService::Counts RegistryService::counts() const {
     std::shared_lock lock(m_mutex);

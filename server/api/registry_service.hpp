@@ -3,12 +3,15 @@
 // use from the HTTP worker threads. A write is acknowledged only after the store has committed it;
 // encoded snapshots are cached per revision so serving one costs no re-encoding.
 
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -20,10 +23,14 @@
 
 namespace prd::server {
 
+/// A snapshot as it is sent. Only the gzip form is kept: the JSON text of 100,000 municipalities
+/// is 77 MB, which nearly every client (browsers, the sync client) never asks for uncompressed.
 struct EncodedSnapshot {
     std::int64_t revision = 0;
-    std::string json;
-    std::string gzip;  ///< the same JSON, gzip-compressed once
+    std::string gzip;  ///< the snapshot's JSON, gzip-compressed once
+    std::size_t json_size = 0;
+    /// The JSON text, decompressed anew on each call.
+    std::string json() const;
 };
 
 /// The answer to one pushed change. status: "applied", "conflict", "invalid" or "forbidden".
@@ -60,9 +67,15 @@ public:
     /// syncing clients receive it; a second start finds nothing to move. Throws StoreError when
     /// the store cannot commit that.
     RegistryService(std::unique_ptr<Store> store, const Snapshot& seed);
+    /// The same, with the seed made only when the store is empty (decoding the built-in registry
+    /// costs time and memory a loaded server does not need).
+    RegistryService(std::unique_ptr<Store> store, const std::function<Snapshot()>& seed);
 
     std::int64_t revision() const;
-    /// The public registry at its current revision, encoded once per revision.
+    /// The public registry, encoded once per revision. The first caller after a write encodes the
+    /// new revision outside the registry's lock (readers and writers go on meanwhile) and gets it;
+    /// callers that come while it works get the previous revision at once instead of waiting. A
+    /// snapshot names its revision, so a client that syncs from it then pulls what it lacks.
     std::shared_ptr<const EncodedSnapshot> snapshot() const;
 
     struct Counts {
@@ -139,6 +152,10 @@ public:
 
     Store& store() { return *m_store; }
 
+    /// Runs `hook` each time a snapshot is about to be encoded, outside every lock (tests hold the
+    /// encoder there to see that nothing else waits for it). Set before serving.
+    void before_encoding_snapshots(std::function<void()> hook);
+
 private:
     void reload_from_store();
     std::size_t move_dismissals_to_private(const std::string& now);
@@ -147,11 +164,18 @@ private:
     std::unique_ptr<Store> m_store;
     mutable std::shared_mutex m_mutex;
     Registry m_registry;
-    mutable std::shared_ptr<const EncodedSnapshot> m_snapshot;  ///< guarded by m_mutex
+    mutable std::mutex m_snapshot_mutex;  ///< guards the two below; never held with m_mutex
+    mutable std::condition_variable m_snapshot_built;
+    mutable std::shared_ptr<const EncodedSnapshot> m_snapshot;
+    mutable bool m_snapshot_building = false;
+    std::function<void()> m_before_encoding;
     std::function<FollowerWrite(const std::vector<Change>&)> m_local_write_hook;
     bool m_seeded = false;
     std::size_t m_dismissals_moved = 0;
 };
+
+/// Hands memory the allocator holds but does not use back to the system (glibc only; elsewhere nothing).
+void release_free_memory();
 
 /// The current UTC time as YYYY-MM-DDTHH:MM:SSZ.
 std::string utc_now();

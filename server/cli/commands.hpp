@@ -25,6 +25,7 @@ int run(int argc, char** argv);
 
 // Subcommands, each in its own <name>_command.cpp.
 int serve_command(const Args& args);
+int generate_command(const Args& args);
 int token_command(const Args& args);
 int invite_command(const Args& args);
 int status_command(const Args& args);  ///< status_command.cpp

@@ -10,6 +10,7 @@
 #include "api/registry_service.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "export/municipalities_csv.hpp"
 #include "model/json_codec.hpp"
 #include "seed/default_registry.hpp"
 #include "store/sqlite_store.hpp"
@@ -36,16 +37,6 @@ OpsArgs parse(const Args& args, bool wants_file) {
     if (parsed.data_dir.empty()) throw UsageError("--data DIR is required (or PARTNERSHIP_DATA_DIR)");
     if (wants_file && parsed.file.empty()) throw UsageError("name the file");
     return parsed;
-}
-
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-    std::string quoted = "\"";
-    for (const char c : text) {
-        if (c == '"') quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
 }
 
 }  // namespace
@@ -97,19 +88,11 @@ int export_command(const Args& args) {
     }
     std::ostream& out = parsed.file.empty() ? std::cout : file;
     if (parsed.format == "json") {
-        out << registry.snapshot()->json << "\n";
+        out << registry.read([](const Registry& r) { return encode_snapshot(r.snapshot()); }) << "\n";
         return 0;
     }
-    out << "id,kind,country,region,district,name_uk,name_en,name_native,population,area_km2,lat,lon,partnerships\n";
     registry.read([&](const Registry& r) {
-        for (const auto& [id, m] : r.municipalities()) {
-            out << csv_field(id) << ',' << to_string(m.kind) << ',' << m.country << ',' << csv_field(m.region) << ','
-                << csv_field(m.district) << ',' << csv_field(m.names.uk) << ',' << csv_field(m.names.en) << ','
-                << csv_field(m.names.native) << ',' << (m.population ? std::to_string(*m.population) : "") << ','
-                << (m.area_km2 ? nlohmann::json(*m.area_km2).dump() : "") << ','
-                << (m.location ? nlohmann::json(m.location->lat).dump() : "") << ','
-                << (m.location ? nlohmann::json(m.location->lon).dump() : "") << ',' << r.partnerships_of(id).size() << '\n';
-        }
+        server::write_municipalities_csv(r, out);
         return 0;
     });
     return 0;

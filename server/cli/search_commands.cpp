@@ -29,11 +29,7 @@ Parsed parse(const Args& args, const char* what) {
         if (args[i] == "--json") {
             out.json = true;
         } else if (const auto limit = option_value(args, i, "--limit")) {
-            try {
-                out.limit = std::stoul(*limit);
-            } catch (const std::exception&) {
-                throw UsageError("--limit must be a whole number, got \"" + *limit + "\"");
-            }
+            out.limit = whole_number("--limit", *limit, 1, 1000);
         } else if (args[i].rfind("--", 0) == 0) {
             throw UsageError("unknown option " + args[i]);
         } else {

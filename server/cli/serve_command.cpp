@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <thread>
+#include <vector>
 
 #include "api/admin_routes.hpp"
 #include "api/api.hpp"
@@ -37,7 +38,34 @@ struct ServeOptions {
     std::string public_url;
     std::string upstream;        ///< follow this instance (federation/follower.hpp)
     std::string upstream_token;  ///< this instance's token there
+    std::vector<std::string> trusted_proxies;
+    std::string threads = "256";
+    std::string write_burst = "60";
+    std::string write_rate = "1";
 };
+
+std::string serve_usage() {
+    for (const auto& command : commands())
+        if (command.name == "serve") return std::string(command.usage);
+    return "serve";
+}
+
+std::string shown(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.15g", value);
+    return text;
+}
+
+/// A number from `min` to `max` written in full (no sign, no trailing text), or a UsageError naming the option.
+double number_option(const std::string& name, const std::string& text, double min, double max, bool whole) {
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0' || !(value >= min && value <= max) ||
+        (whole && value != static_cast<long>(value)) || text.find_first_of("+-eExXnN ") != std::string::npos)
+        throw UsageError(name + ": expected " + (whole ? "a whole number" : "a number") + " from " + shown(min) +
+                         " to " + shown(max) + ", got \"" + text + "\"");
+    return value;
+}
 
 std::filesystem::path default_web_dir() {
     // build/bin/partnership serves build/web when nothing else is said.
@@ -57,6 +85,18 @@ ServeOptions parse(const Args& args) {
     if (const char* v = std::getenv("PARTNERSHIP_PUBLIC_URL"); v && *v) options.public_url = v;
     if (const char* v = std::getenv("PARTNERSHIP_UPSTREAM"); v && *v) options.upstream = v;
     if (const char* v = std::getenv("PARTNERSHIP_UPSTREAM_TOKEN"); v && *v) options.upstream_token = v;
+    if (const char* v = std::getenv("PARTNERSHIP_TRUSTED_PROXY"); v && *v) {
+        // A comma-separated list in the environment; the option may also be given several times.
+        std::string list = v;
+        for (std::size_t start = 0; start <= list.size();) {
+            const auto end = std::min(list.find(',', start), list.size());
+            if (end > start) options.trusted_proxies.push_back(list.substr(start, end - start));
+            start = end + 1;
+        }
+    }
+    if (const char* v = std::getenv("PARTNERSHIP_THREADS"); v && *v) options.threads = v;
+    if (const char* v = std::getenv("PARTNERSHIP_WRITE_BURST"); v && *v) options.write_burst = v;
+    if (const char* v = std::getenv("PARTNERSHIP_WRITE_RATE"); v && *v) options.write_rate = v;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (auto v = option_value(args, i, "--data")) options.data_dir = *v;
         else if (auto l = option_value(args, i, "--listen")) options.listen = *l;
@@ -65,7 +105,11 @@ ServeOptions parse(const Args& args) {
         else if (auto u = option_value(args, i, "--public-url")) options.public_url = *u;
         else if (auto up = option_value(args, i, "--upstream")) options.upstream = *up;
         else if (auto ut = option_value(args, i, "--upstream-token")) options.upstream_token = *ut;
-        else throw UsageError("unknown option \"" + args[i] + "\" (usage: partnership serve [--data DIR] [--listen HOST:PORT] [--web DIR] [--cors-origin ORIGIN] [--public-url URL] [--upstream URL --upstream-token TOKEN])");
+        else if (auto p = option_value(args, i, "--trusted-proxy")) options.trusted_proxies.push_back(*p);
+        else if (auto t = option_value(args, i, "--threads")) options.threads = *t;
+        else if (auto b = option_value(args, i, "--write-burst")) options.write_burst = *b;
+        else if (auto r = option_value(args, i, "--write-rate")) options.write_rate = *r;
+        else throw UsageError("unknown option \"" + args[i] + "\" (usage: partnership " + serve_usage() + ")");
     }
     if (options.web_dir.empty()) options.web_dir = default_web_dir();
     if (std::string why; !options.upstream.empty() && !server::usable_upstream_url(options.upstream, why))
@@ -94,6 +138,14 @@ server::HttpOptions http_options(const ServeOptions& options) {
     http.port = static_cast<int>(port);
     http.web_dir = options.web_dir;
     http.cors_origin = options.cors_origin;
+    for (const auto& text : options.trusted_proxies) {
+        const auto cidr = server::parse_cidr(text);
+        if (!cidr)
+            throw UsageError("--trusted-proxy: expected an address or a network such as 10.0.0.0/8 or ::1, got \"" +
+                             text + "\"");
+        http.trusted_proxies.push_back(*cidr);
+    }
+    http.threads = static_cast<std::size_t>(number_option("--threads", options.threads, 4, 4096, true));
     return http;
 }
 
@@ -102,9 +154,12 @@ server::HttpOptions http_options(const ServeOptions& options) {
 int serve_command(const Args& args) {
     ServeOptions options;
     server::HttpOptions http;
+    server::WriteLimits limits;
     try {
         options = parse(args);
         http = http_options(options);
+        limits.burst = number_option("--write-burst", options.write_burst, 1, 1e6, true);
+        limits.per_second = number_option("--write-rate", options.write_rate, 0.001, 1e6, false);
     } catch (const UsageError& e) {
         std::fprintf(stderr, "partnership serve: %s\n", e.what());
         return 2;
@@ -118,8 +173,9 @@ int serve_command(const Args& args) {
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-    server::RegistryService registry(std::make_unique<server::SqliteStore>(options.data_dir), server::default_snapshot());
-    server::Api api(registry);
+    server::RegistryService registry(std::make_unique<server::SqliteStore>(options.data_dir),
+                                     std::function<Snapshot()>(server::default_snapshot));
+    server::Api api(registry, {}, limits);
     auto index = std::make_shared<server::IndexCache>(registry);
     server::add_search_routes(api, registry, index);
     server::add_dismissed_routes(api, registry);

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "api/gzip.hpp"
+#include "http/request_log.hpp"
 #include "http/static_files.hpp"
 
 namespace prd::server {
@@ -23,8 +24,9 @@ namespace {
 // needs from the handler without touching the response.
 thread_local std::chrono::steady_clock::time_point t_request_started;
 thread_local std::string t_principal = "-";
+thread_local std::size_t t_body_bytes = 0;  ///< a content provider's body, which res.body does not hold
 
-ApiRequest to_api_request(const httplib::Request& req) {
+ApiRequest to_api_request(const httplib::Request& req, const std::vector<Cidr>& trusted_proxies) {
     ApiRequest request;
     request.method = req.method;
     request.path = req.path;
@@ -32,10 +34,18 @@ ApiRequest to_api_request(const httplib::Request& req) {
     for (const auto& [key, value] : req.headers) request.headers.emplace(key, value);
     request.body = req.body;
     request.remote_address = req.remote_addr;
+    if (!trusted_proxies.empty()) {
+        // Several X-Forwarded-For headers are one list, in order (RFC 9110 5.3).
+        std::string forwarded;
+        for (std::size_t i = 0, n = req.get_header_value_count("X-Forwarded-For"); i < n; ++i)
+            forwarded += (forwarded.empty() ? "" : ",") + req.get_header_value("X-Forwarded-For", "", i);
+        request.remote_address = client_address(req.remote_addr, forwarded, trusted_proxies);
+    }
     return request;
 }
 
-void write_response(const ApiResponse& response, httplib::Response& res) {
+/// Moves the response into httplib's: a body of tens of megabytes is never copied per request.
+void write_response(ApiResponse&& response, httplib::Response& res) {
     res.status = response.status;
     bool encoded = false;
     for (const auto& [name, value] : response.headers) {
@@ -43,13 +53,22 @@ void write_response(const ApiResponse& response, httplib::Response& res) {
         encoded = encoded || name == "Content-Encoding";
     }
     if (response.content_type.empty()) return;
-    if (!encoded) {
-        res.set_content(response.body, response.content_type);
+    std::shared_ptr<const std::string> body = response.shared_body;
+    // httplib gzips every text body a client accepts gzip for; below this size that only adds
+    // bytes (the up-to-date /changes answer grew from 62 to 72 bytes plus a Content-Encoding
+    // header). A sized content provider is sent as it is.
+    constexpr std::size_t kSmallestWorthCompressing = 860;
+    if (!body && !encoded && response.body.size() < kSmallestWorthCompressing)
+        body = std::make_shared<const std::string>(std::move(response.body));
+    if (!body && !encoded) {
+        t_body_bytes = response.body.size();
+        res.set_content(std::move(response.body), response.content_type);
         return;
     }
-    // Already compressed: a sized content provider is sent as it is, where set_content would be
-    // compressed a second time by httplib.
-    auto body = std::make_shared<std::string>(response.body);
+    if (!body) body = std::make_shared<const std::string>(std::move(response.body));
+    t_body_bytes = body->size();
+    // Already compressed or shared: a sized content provider is sent as it is, where set_content
+    // would copy it and compress it a second time.
     res.set_content_provider(body->size(), response.content_type,
                              [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
                                  return sink.write(body->data() + offset, std::min(length, body->size() - offset));
@@ -97,14 +116,17 @@ HttpServer::HttpServer(const Api& api, HttpOptions options) : m_impl(std::make_u
     server.new_task_queue = [threads] { return new httplib::ThreadPool(threads, 4 * threads); };
     server.set_tcp_nodelay(true);
 
-    server.set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
         t_request_started = std::chrono::steady_clock::now();
         t_principal = "-";
-        for (const auto& [name, value] : security_headers()) res.set_header(name, value);
+        t_body_bytes = 0;
         return httplib::Server::HandlerResponse::Unhandled;
     });
 
     auto api_handler = [this](const httplib::Request& req, httplib::Response& res) {
+        // The page's headers (CSP, framing) mean nothing to JSON; only sniffing is worth refusing,
+        // and an up-to-date check stays a few hundred bytes.
+        res.set_header("X-Content-Type-Options", "nosniff");
         const auto& cors = m_impl->options.cors_origin;
         if (!cors.empty() && req.get_header_value("Origin") == cors) {
             res.set_header("Access-Control-Allow-Origin", cors);
@@ -119,9 +141,9 @@ HttpServer::HttpServer(const Api& api, HttpOptions options) : m_impl(std::make_u
             }
             res.set_header("Access-Control-Expose-Headers", "ETag, Retry-After");
         }
-        const auto response = m_impl->api.handle(to_api_request(req));
+        auto response = m_impl->api.handle(to_api_request(req, m_impl->options.trusted_proxies));
         t_principal = response.principal;
-        write_response(response, res);
+        write_response(std::move(response), res);
     };
     for (const char* pattern : {R"(/api/.*)"}) {
         server.Get(pattern, api_handler);
@@ -133,9 +155,10 @@ HttpServer::HttpServer(const Api& api, HttpOptions options) : m_impl(std::make_u
     }
 
     server.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+        for (const auto& [name, value] : security_headers()) res.set_header(name, value);
         if (m_impl->options.pages) {
-            if (const auto page = m_impl->options.pages(to_api_request(req))) {
-                write_response(*page, res);
+            if (auto page = m_impl->options.pages(to_api_request(req, m_impl->options.trusted_proxies))) {
+                write_response(std::move(*page), res);
                 return;
             }
         }
@@ -155,7 +178,7 @@ HttpServer::HttpServer(const Api& api, HttpOptions options) : m_impl(std::make_u
             compressed.content_type = file->content_type;
             compressed.body = m_impl->compressed(file->path, body);
             compressed.headers = {{"Content-Encoding", "gzip"}};
-            write_response(compressed, res);
+            write_response(std::move(compressed), res);
             return;
         }
         res.set_content(std::move(body), file->content_type);
@@ -169,15 +192,20 @@ HttpServer::HttpServer(const Api& api, HttpOptions options) : m_impl(std::make_u
             what = e.what();
         } catch (...) {
         }
-        std::fprintf(stderr, "error: %s %s: %s\n", req.method.c_str(), req.path.c_str(), what.c_str());
+        std::fprintf(stderr, "error: %s %s: %s\n", req.method.c_str(), escape_for_log(req.path).c_str(),
+                     escape_for_log(what).c_str());
         write_response(error_response(500, "internal_error", "the server could not answer this request"), res);
     });
 
     server.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
         const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_request_started);
-        m_impl->api.metrics().observe(res.status, res.body.size(), elapsed.count());
-        std::fprintf(stderr, "%s %s %d %zu %.1fms %s\n", req.method.c_str(), req.path.c_str(), res.status,
-                     res.body.size(), elapsed.count(), t_principal.c_str());
+        const std::size_t bytes = std::max(res.body.size(), t_body_bytes);
+        m_impl->api.metrics().observe(res.status, bytes, elapsed.count());
+        const auto line = request_log_line(req.method, req.path, res.status, bytes, elapsed.count(), t_principal);
+        if (m_impl->options.log)
+            m_impl->options.log(line);
+        else
+            std::fputs(line.c_str(), stderr);
     });
 }
 

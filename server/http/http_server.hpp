@@ -9,6 +9,7 @@
 #include <string>
 
 #include "api/api.hpp"
+#include "api/client_address.hpp"
 
 namespace prd::server {
 
@@ -26,6 +27,11 @@ struct HttpOptions {
     /// Server-rendered pages (the text version), asked first for every GET outside /api/: an
     /// answer is sent as it is; nothing falls through to the web bundle.
     std::function<std::optional<ApiResponse>(const ApiRequest&)> pages;
+    /// Reverse proxies whose X-Forwarded-For is believed (rate limits then count the client
+    /// behind them). Empty: the connection's address is the client's.
+    std::vector<Cidr> trusted_proxies;
+    /// Receives each request log line (with its newline). Empty: stderr.
+    std::function<void(const std::string&)> log;
 };
 
 class HttpServer {

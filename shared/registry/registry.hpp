@@ -66,6 +66,11 @@ struct Snapshot {
 };
 
 nlohmann::json to_json(const Snapshot& snapshot);
+/// The same text as to_json(snapshot).dump(), written record by record, so the whole registry never
+/// exists as one JSON tree (at 100,000 municipalities such a tree holds hundreds of megabytes).
+std::string encode_snapshot(const Snapshot& snapshot);
+/// The same text handed to `sink` in pieces of a record or so, for a host that compresses as it goes.
+void encode_snapshot(const Snapshot& snapshot, const std::function<void(std::string_view)>& sink);
 /// Throws DecodeError naming the field (e.g. "municipalities[3].id: ...") when the snapshot is malformed.
 Snapshot snapshot_from_json(const nlohmann::json& json);
 nlohmann::json to_json(const Delta& delta);

@@ -27,6 +27,22 @@ json encode_sorted(const std::vector<Record>& records) {
     return list;
 }
 
+template <class Record>
+void append_sorted(const std::function<void(std::string_view)>& sink, const char* key,
+                   const std::vector<Record>& records) {
+    std::vector<const Record*> sorted;
+    for (const Record& record : records) sorted.push_back(&record);
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Record* a, const Record* b) { return a->id < b->id; });
+    sink("\"");
+    sink(key);
+    sink("\":[");
+    for (std::size_t i = 0; i < sorted.size(); ++i) {
+        if (i) sink(",");
+        sink(to_json(*sorted[i]).dump());
+    }
+    sink("]");
+}
+
 template <class Record, class Decode>
 std::vector<Record> decode_list(const json& snapshot, const char* key, Decode decode) {
     std::vector<Record> records;
@@ -62,6 +78,23 @@ json to_json(const Snapshot& snapshot) {
         {"partnerships", encode_sorted(snapshot.partnerships)},
         {"announcements", encode_sorted(snapshot.announcements)},
     };
+}
+
+void encode_snapshot(const Snapshot& snapshot, const std::function<void(std::string_view)>& sink) {
+    // The keys in the order nlohmann::json's object (a std::map) writes them.
+    sink("{");
+    append_sorted(sink, "announcements", snapshot.announcements);
+    sink(",\"format\":" + json(k_format).dump() + ",");
+    append_sorted(sink, "municipalities", snapshot.municipalities);
+    sink(",");
+    append_sorted(sink, "partnerships", snapshot.partnerships);
+    sink(",\"revision\":" + std::to_string(snapshot.revision) + ",\"version\":" + std::to_string(k_version) + "}");
+}
+
+std::string encode_snapshot(const Snapshot& snapshot) {
+    std::string out;
+    encode_snapshot(snapshot, [&out](std::string_view piece) { out += piece; });
+    return out;
 }
 
 Snapshot snapshot_from_json(const json& json) {

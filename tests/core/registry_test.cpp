@@ -505,3 +505,15 @@ TEST(RegistryInstall, RejectsARecordThatDoesNotDecodeAndKeepsWhatItHad) {
 
 }  // namespace
 }  // namespace prd
+
+namespace prd {
+namespace {
+
+TEST(SnapshotEncoding, RecordByRecordGivesTheSameTextAsTheJsonTree) {
+    const auto snapshot = sample_snapshot();
+    EXPECT_EQ(encode_snapshot(snapshot), to_json(snapshot).dump());
+    EXPECT_EQ(encode_snapshot(Snapshot{}), to_json(Snapshot{}).dump());
+}
+
+}  // namespace
+}  // namespace prd

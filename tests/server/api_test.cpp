@@ -65,6 +65,10 @@ TEST_F(ApiTest, UnknownRoutesAndMethodsAnswerJsonErrors) {
     ApiRequest post;
     post.method = "POST";
     post.path = "/api/v1/snapshot";
+    EXPECT_EQ(m_api.handle(post).status, 401);  // an anonymous write is refused before routing
+    const auto token = make_token(Role::moderator, "", "test", "2026-11-29T12:00:00Z");
+    m_service.store().add_token(token.record);
+    post.headers["Authorization"] = "Bearer " + token.secret;
     const auto refused = m_api.handle(post);
     EXPECT_EQ(refused.status, 405);
     EXPECT_NE(nlohmann::json::parse(refused.body)["error"]["message"].get<std::string>().find("POST"), std::string::npos);
@@ -75,7 +79,7 @@ TEST_F(ApiTest, TheDataFolderIsSeededOnceAndThenLoaded) {
     RegistryService reopened(std::make_unique<SqliteStore>(m_dir.path()), Snapshot{});
     EXPECT_FALSE(reopened.seeded());
     EXPECT_EQ(reopened.revision(), m_service.revision());
-    EXPECT_EQ(reopened.snapshot()->json, m_service.snapshot()->json);
+    EXPECT_EQ(reopened.snapshot()->json(), m_service.snapshot()->json());
 }
 
 TEST_F(ApiTest, SessionSaysWhoTheCallerIs) {

@@ -130,10 +130,10 @@ TEST_F(DismissedRoutesTest, BadRequestsSayWhatIsWrong) {
 
 TEST_F(DismissedRoutesTest, ADismissalChangesNoPublicRecord) {
     const auto revision = m_service.revision();
-    const auto snapshot = m_service.snapshot()->json;
+    const auto snapshot = m_service.snapshot()->json();
     ASSERT_EQ(dismiss("lviv", kPoznan, "declined").status, 200);
     EXPECT_EQ(m_service.revision(), revision);
-    EXPECT_EQ(m_service.snapshot()->json, snapshot);
+    EXPECT_EQ(m_service.snapshot()->json(), snapshot);
     EXPECT_EQ(call("lviv", "GET", std::string("/api/v1/municipalities/") + kLviv).body.find("dismissed_suggestions"),
               std::string::npos);
 }

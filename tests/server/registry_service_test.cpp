@@ -76,7 +76,7 @@ TEST(RegistryServiceMigration, MovesAListOutOfThePublicRecordWithARisingRevision
     const auto lviv = service.record(RecordKind::municipality, kLviv, Principal{});
     EXPECT_FALSE(lviv.contains("dismissed_suggestions")) << lviv.dump();
     EXPECT_GT(lviv["revision"].get<std::int64_t>(), old_revision);
-    EXPECT_EQ(service.snapshot()->json.find("dismissed_suggestions"), std::string::npos);
+    EXPECT_EQ(service.snapshot()->json().find("dismissed_suggestions"), std::string::npos);
 
     // A client that synced before the move is sent the cleaned record.
     const auto delta = service.changes_since(old_revision, 100, Principal{});

@@ -3,6 +3,7 @@
 // ephemeral port in a thread of the test process. It serves the API with the routes `partnership
 // serve` plugs in, the text version and the web bundle, as `partnership serve` does.
 
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -20,10 +21,15 @@ class RunningServer {
 public:
     /// Serves `web_dir` (which may be empty) and the API; data lives in a folder of `dir`.
     RunningServer(const TempDir& dir, const std::filesystem::path& web_dir, std::string cors_origin = {})
+        : RunningServer(dir, web_dir, [&](server::HttpOptions& http) { http.cors_origin = cors_origin; }) {}
+
+    /// `configure` adjusts the HTTP options (proxies, log) before the server starts.
+    RunningServer(const TempDir& dir, const std::filesystem::path& web_dir,
+                  const std::function<void(server::HttpOptions&)>& configure, server::WriteLimits limits = {})
         : m_service(std::make_unique<server::SqliteStore>(dir.path() / "data"), server::default_snapshot()),
-          m_api(m_service),
+          m_api(m_service, {}, limits),
           m_text_version(m_service, std::make_shared<server::IndexCache>(m_service)),
-          m_server(m_api, options(web_dir, std::move(cors_origin), m_text_version)) {
+          m_server(m_api, options(web_dir, m_text_version, configure)) {
         server::add_search_routes(m_api, m_service);
         server::add_dismissed_routes(m_api, m_service);
         m_port = m_server.bind();
@@ -40,13 +46,13 @@ public:
     server::RegistryService& registry() { return m_service; }
 
 private:
-    static server::HttpOptions options(const std::filesystem::path& web_dir, std::string cors_origin,
-                                       const server::TextVersion& text_version) {
+    static server::HttpOptions options(const std::filesystem::path& web_dir, const server::TextVersion& text_version,
+                                       const std::function<void(server::HttpOptions&)>& configure) {
         server::HttpOptions http;
         http.port = 0;
         http.web_dir = web_dir;
-        http.cors_origin = std::move(cors_origin);
         http.pages = [&text_version](const server::ApiRequest& request) { return text_version.handle(request); };
+        if (configure) configure(http);
         return http;
     }
 
