@@ -94,8 +94,15 @@ TEST(JsonCodec, ProposalRoundTripsWithHistory) {
     p.sections["contacts"].uk = "Олена";
     p.sections["resources"] = {};  // a section not yet written is kept, so the editor shows it
     p.status = ProposalStatus::signed_;
-    p.history = {{.status = ProposalStatus::sent, .at = "2024-01-01T10:00:00Z", .by = "UA46060250000025047", .note = "first"},
-                 {.status = ProposalStatus::signed_, .at = "2024-03-01T10:00:00.250Z"}};
+    StatusChange sent;
+    sent.status = ProposalStatus::sent;
+    sent.at = "2024-01-01T10:00:00Z";
+    sent.by = "UA46060250000025047";
+    sent.note = "first";
+    StatusChange signed_on;
+    signed_on.status = ProposalStatus::signed_;
+    signed_on.at = "2024-03-01T10:00:00.250Z";
+    p.history = {sent, signed_on};
     p.created_at = "2023-12-30T09:00:00Z";
     EXPECT_EQ(proposal_from_json(to_json(p)), p);
     const json j = to_json(p);

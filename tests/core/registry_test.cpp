@@ -204,7 +204,11 @@ TEST(Registry, ProposalKeepsItsCreationTimeAcrossEdits) {
     Proposal edited = *registry.find_proposal(proposal.id);
     edited.created_at.clear();  // a client that does not know the field
     edited.status = ProposalStatus::sent;
-    edited.history = {{.status = ProposalStatus::sent, .at = "2024-01-02T00:00:00Z", .by = edited.from}};
+    StatusChange change;
+    change.status = ProposalStatus::sent;
+    change.at = "2024-01-02T00:00:00Z";
+    change.by = edited.from;
+    edited.history = {change};
     ASSERT_EQ(registry.apply(put(RecordKind::proposal, edited, edited.revision), "2024-01-02T00:00:00Z").status,
               Status::applied);
     EXPECT_EQ(registry.find_proposal(proposal.id)->created_at, "2024-01-01T00:00:00Z");

@@ -295,7 +295,10 @@ TEST(ValidateProposal, FromAndTo) {
 TEST(ValidateProposal, History) {
     auto sent = [](Proposal& p) {
         p.status = ProposalStatus::sent;
-        p.history = {{.status = ProposalStatus::sent, .at = "2024-01-01T10:00:00Z"}};
+        StatusChange change;
+        change.status = ProposalStatus::sent;
+        change.at = "2024-01-01T10:00:00Z";
+        p.history = {change};
     };
     EXPECT_EQ(after<Proposal>(test::lviv_to_poznan(), sent), Lines{});
     EXPECT_EQ(after<Proposal>(test::lviv_to_poznan(),
