@@ -150,9 +150,11 @@ test("a moderator invites Kyiv's officer from the app, and revokes the token it 
     await clickTarget(page, `admin.municipality.${KYIV}`);
     await waitForTarget(page, "admin.municipality.clear");  // chosen: the form moved up
     await clickTarget(page, "admin.invite");
-    let s = await waitForState(page, 's.admin && s.admin.link !== "" && s.admin.invitations.length > 0', "the link shown");
+    let s = await waitForState(page, 's.admin && s.admin.link !== "" && s.admin.invitations.some((i) => i.state === "open")',
+                               "the link shown");
     assert.match(s.admin.link, /#\/join\//);
     assert.equal(s.admin.error, "");
+    const invitationId = s.admin.invitations.find((i) => i.state === "open").id;  // the only open one: this test's
     await screenshotNotBlank(page, "admin-invite.png");
 
     const person = await invited.newPage();
@@ -163,9 +165,9 @@ test("a moderator invites Kyiv's officer from the app, and revokes the token it 
     assert.deepEqual(joined.signed_in, { role: "editor", municipality: KYIV });
 
     await page.reload();  // the moderator comes back later
-    s = await waitForState(page, 's.admin && s.admin.invitations.some((i) => i.state === "used" && i.token_id)',
-                           "the invitation used");
-    const tokenId = s.admin.invitations.find((i) => i.state === "used" && i.token_id).token_id;
+    s = await waitForState(page, `s.admin && s.admin.invitations.some((i) => i.id === ${JSON.stringify(invitationId)} && ` +
+                                 'i.state === "used" && i.token_id)', "the invitation used");
+    const tokenId = s.admin.invitations.find((i) => i.id === invitationId).token_id;
     await clickTarget(page, `admin.revoke.${tokenId}`);
     await waitForState(page, `s.admin.tokens.some((t) => t.id === ${JSON.stringify(tokenId)} && t.revoked)`, "revoked");
     // The officer's key, kept in their browser, no longer opens anything.
