@@ -131,7 +131,6 @@ constexpr std::array<Entry, static_cast<size_t>(Text::count_)> table{{
     {Text::token_refused, "Ключ не прийнято.", "The token was not accepted."},
     {Text::server_unreachable, "Сервер недоступний; спробуйте пізніше.", "The server cannot be reached; try again later."},
     {Text::token_kept_here, "Ключ зберігається лише в цьому браузері, доки ви не вийдете.", "The token is kept only in this browser until you sign out."},
-    {Text::proposals_coming, "Чернетки пропозицій, вхідні та надіслані пропозиції з'являться тут у наступному випуску; вони працюватимуть і без зв'язку.", "Proposal drafts, the inbox and sent proposals arrive here in the next release; they will work offline too."},
     {Text::map_coming, "Мапа партнерств і огляд громад без партнерів з'являться тут у наступному випуску.", "The map of partnerships and the dashboard of communities without partners arrive here in the next release."},
     {Text::proposal_from, "Від", "From"},
     {Text::proposal_to, "Кому", "To"},

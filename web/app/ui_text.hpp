@@ -131,7 +131,6 @@ enum class Text {
     token_refused,
     server_unreachable,
     token_kept_here,
-    proposals_coming,
     map_coming,
     proposal_from,
     proposal_to,
