@@ -13,6 +13,7 @@
 
 #include "api/gzip.hpp"
 #include "model/json_codec.hpp"
+#include "registry/record_json.hpp"
 
 namespace prd::server {
 namespace {
@@ -34,23 +35,6 @@ std::vector<StoredRecord> all_records(const Registry& registry) {
     return records;
 }
 
-nlohmann::json record_json(const Registry& registry, RecordKind kind, const std::string& id) {
-    switch (kind) {
-        case RecordKind::municipality:
-            if (const auto* r = registry.find_municipality(id)) return to_json(*r);
-            break;
-        case RecordKind::partnership:
-            if (const auto* r = registry.find_partnership(id)) return to_json(*r);
-            break;
-        case RecordKind::announcement:
-            if (const auto* r = registry.find_announcement(id)) return to_json(*r);
-            break;
-        case RecordKind::proposal:
-            if (const auto* r = registry.find_proposal(id)) return to_json(*r);
-            break;
-    }
-    return nullptr;
-}
 
 nlohmann::json errors_json(const ValidationErrors& errors) {
     auto list = nlohmann::json::array();

@@ -8,6 +8,7 @@
 #include "api/registry_service.hpp"
 #include "auth/auth.hpp"
 #include "model/json_codec.hpp"
+#include "registry/record_json.hpp"
 #include "store/store.hpp"
 
 namespace prd::server {
@@ -38,23 +39,6 @@ std::string proposal_step_id(const ApiRequest& request) {
     return tail == "actions" || tail == "messages" ? std::string(rest.substr(0, slash)) : std::string();
 }
 
-Json record_json(const Registry& registry, RecordKind kind, const std::string& id) {
-    switch (kind) {
-        case RecordKind::municipality:
-            if (const auto* r = registry.find_municipality(id)) return to_json(*r);
-            break;
-        case RecordKind::partnership:
-            if (const auto* r = registry.find_partnership(id)) return to_json(*r);
-            break;
-        case RecordKind::announcement:
-            if (const auto* r = registry.find_announcement(id)) return to_json(*r);
-            break;
-        case RecordKind::proposal:
-            if (const auto* r = registry.find_proposal(id)) return to_json(*r);
-            break;
-    }
-    return nullptr;
-}
 
 /// Two states of a record hold the same content when they differ at most in their revision.
 bool same_content(Json a, Json b) {
