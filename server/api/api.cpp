@@ -60,22 +60,6 @@ std::optional<std::int64_t> parse_revision(std::string text) {
     return std::stoll(text);
 }
 
-/// True when an Accept-Encoding value lists gzip without refusing it (gzip;q=0).
-bool accepts_gzip(const std::string& accept) {
-    std::size_t start = 0;
-    while (start < accept.size()) {
-        const auto end = std::min(accept.find(',', start), accept.size());
-        std::string item = accept.substr(start, end - start);
-        item.erase(std::remove(item.begin(), item.end(), ' '), item.end());
-        for (auto& c : item) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (item == "gzip" || item == "*" || (item.rfind("gzip;", 0) == 0 && item.find("q=0") == std::string::npos) ||
-            (item.rfind("gzip;", 0) == 0 && item.find("q=0.") != std::string::npos))
-            return true;
-        start = end + 1;
-    }
-    return false;
-}
-
 std::string etag(std::int64_t revision) { return "\"" + std::to_string(revision) + "\""; }
 
 /// Parses a request body as a JSON object, or says why not.
@@ -362,7 +346,7 @@ ApiResponse Api::snapshot(const ApiRequest& request) const {
     const std::string revision = std::to_string(encoded->revision);
     const std::vector<EntityTag> current = {{false, revision}, {false, revision + "-gzip"}, {false, revision + "-br"}};
     const auto accept = request.headers.find("Accept-Encoding");
-    const bool gzip = accept != request.headers.end() && accepts_gzip(accept->second);
+    const bool gzip = accept != request.headers.end() && accepts_coding(accept->second, "gzip");
     // Brotli only once the background has made it for this revision; gzip until then.
     const auto brotli = accept != request.headers.end() && accepts_coding(accept->second, "br")
                             ? m_brotli.find_or_queue(encoded)

@@ -65,8 +65,17 @@ function request(port, method, target, headers = {}, body) {
   });
 }
 
-function startProcess(command, args, ready) {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+/// A port nobody listens on now (pouchdb-server takes --port 0 as its default, 5984).
+async function freePort() {
+  const server = net.createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function startProcess(command, args, ready, cwd) {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd });
   return new Promise((resolve, reject) => {
     let seen = '';
     const look = (d) => {
@@ -97,8 +106,9 @@ try {
 
   // PouchDB's server, in memory, with the same records as documents.
   const pouchBin = path.join(here, 'node_modules', '.bin', 'pouchdb-server');
-  const pouch = await startProcess(pouchBin, ['--in-memory', '--port', '0', '--host', '127.0.0.1'],
-                                   /started on http:\/\/127\.0\.0\.1:(\d+)/);
+  // It writes config.json and log.txt into its working folder: the temporary one.
+  const pouch = await startProcess(pouchBin, ['--in-memory', '--port', String(await freePort()), '--host', '127.0.0.1'],
+                                   /started on http:\/\/127\.0\.0\.1:(\d+)/, data);
   children.push(pouch.child);
   const pouchPort = Number(pouch.match[1]);
 

@@ -80,6 +80,10 @@ TEST(AcceptEncoding, NamesWeightsAndStar) {
     EXPECT_FALSE(accepts_coding("*, br;q=0", "br"));
     EXPECT_FALSE(accepts_coding("gzip", "br"));
     EXPECT_FALSE(accepts_coding("", "br"));
+    // The one parser also decides gzip: weights other than 0 accept, q=0 refuses.
+    EXPECT_TRUE(accepts_coding("gzip;q=0.5, br", "gzip"));
+    EXPECT_FALSE(accepts_coding("gzip;q=0, br", "gzip"));
+    EXPECT_TRUE(accepts_coding("deflate, gzip", "gzip"));
 }
 
 }  // namespace
