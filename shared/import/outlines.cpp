@@ -11,8 +11,6 @@
 namespace prd::import {
 namespace {
 
-using Ring = std::vector<std::pair<double, double>>;
-
 constexpr std::string_view k_source =
     "Natural Earth 1:110m admin-0 countries 4.0.0 (public domain), Crimea drawn as part of Ukraine";
 
@@ -30,15 +28,84 @@ Ring read_ring(const nlohmann::json& coordinates, int decimals) {
     Ring ring;
     for (const auto& position : coordinates) {
         if (!position.is_array() || position.size() < 2) throw std::runtime_error("a position needs [lon, lat]");
-        const std::pair<double, double> point{round_to(position[0].get<double>(), decimals),
-                                              round_to(position[1].get<double>(), decimals)};
-        if (ring.empty() || ring.back() != point) ring.push_back(point);
+        ring.emplace_back(position[0].get<double>(), position[1].get<double>());
     }
-    if (ring.size() > 1 && ring.front() != ring.back()) ring.push_back(ring.front());
-    return ring;
+    return round_ring(ring, decimals);
+}
+
+// Twice the area of the triangle abp over the length of ab: how far p lies from the line, or from
+// a when a and b are one point.
+double distance_to_line(std::pair<double, double> p, std::pair<double, double> a, std::pair<double, double> b) {
+    const double dx = b.first - a.first, dy = b.second - a.second;
+    const double length = std::hypot(dx, dy);
+    if (length == 0) return std::hypot(p.first - a.first, p.second - a.second);
+    return std::abs(dx * (p.second - a.second) - dy * (p.first - a.first)) / length;
+}
+
+// Marks in `keep` the points of [first, last] that Douglas-Peucker keeps between the two ends
+// (kept by the caller). A stack rather than recursion: a ring of 5,000 points must not overflow it.
+void mark_kept(const Ring& ring, std::size_t first, std::size_t last, double tolerance, std::vector<bool>& keep) {
+    std::vector<std::pair<std::size_t, std::size_t>> spans{{first, last}};
+    while (!spans.empty()) {
+        const auto [from, to] = spans.back();
+        spans.pop_back();
+        double farthest = -1;
+        std::size_t at = from;
+        for (std::size_t i = from + 1; i < to; ++i) {
+            const double d = distance_to_line(ring[i], ring[from], ring[to]);
+            if (d > farthest) {
+                farthest = d;
+                at = i;
+            }
+        }
+        if (farthest <= tolerance) continue;
+        keep[at] = true;
+        spans.emplace_back(from, at);
+        spans.emplace_back(at, to);
+    }
 }
 
 }  // namespace
+
+Ring round_ring(const Ring& ring, int decimals) {
+    Ring out;
+    for (const auto& [lon, lat] : ring) {
+        const std::pair<double, double> point{round_to(lon, decimals), round_to(lat, decimals)};
+        if (out.empty() || out.back() != point) out.push_back(point);
+    }
+    if (out.size() > 1 && out.front() != out.back()) out.push_back(out.front());
+    return out;
+}
+
+Ring simplify(const Ring& ring, double tolerance_deg) {
+    if (tolerance_deg <= 0 || ring.size() < 3) return ring;
+    const std::size_t last = ring.size() - 1;
+    std::vector<bool> keep(ring.size(), false);
+    keep[0] = keep[last] = true;
+    const bool closed = ring.front() == ring.back();
+    if (closed) {
+        // The first point and the one farthest from it split the ring into two lines.
+        std::size_t far = 0;
+        double farthest = -1;
+        for (std::size_t i = 1; i < last; ++i) {
+            const double d = std::hypot(ring[i].first - ring[0].first, ring[i].second - ring[0].second);
+            if (d > farthest) {
+                farthest = d;
+                far = i;
+            }
+        }
+        keep[far] = true;
+        mark_kept(ring, 0, far, tolerance_deg, keep);
+        mark_kept(ring, far, last, tolerance_deg, keep);
+    } else {
+        mark_kept(ring, 0, last, tolerance_deg, keep);
+    }
+    Ring out;
+    for (std::size_t i = 0; i < ring.size(); ++i)
+        if (keep[i]) out.push_back(ring[i]);
+    if (closed && out.size() < 4) return {};
+    return out;
+}
 
 const CountryOutline* Outlines::find_iso2(std::string_view iso2) const {
     for (const CountryOutline& country : countries) {
@@ -54,6 +121,7 @@ Outlines import_outlines(std::string_view geojson, ImportReport& report, int dec
         throw std::runtime_error("not a GeoJSON FeatureCollection");
     }
     Outlines outlines;
+    outlines.source = k_source;
     std::size_t index = 0;
     for (const auto& feature : root["features"]) {
         ++index;
@@ -94,8 +162,9 @@ Outlines import_outlines(std::string_view geojson, ImportReport& report, int dec
 }
 
 std::string write_outlines(const Outlines& outlines) {
-    std::string out = "{\"format\":\"partnership-outlines\",\"version\":1,\"source\":" +
-                      nlohmann::json(k_source).dump() + ",\"countries\":[\n";
+    std::string out =
+        "{\"format\":\"partnership-outlines\",\"version\":1,\"source\":" + nlohmann::json(outlines.source).dump() +
+        ",\"countries\":[\n";
     for (std::size_t i = 0; i < outlines.countries.size(); ++i) {
         const CountryOutline& country = outlines.countries[i];
         nlohmann::json rings = nlohmann::json::array();
@@ -117,6 +186,7 @@ Outlines outlines_from_json(const nlohmann::json& json) {
         throw std::runtime_error("format: must be \"partnership-outlines\"");
     }
     Outlines outlines;
+    outlines.source = json.value("source", "");
     for (const auto& item : json.at("countries")) {
         CountryOutline country;
         country.iso2 = item.value("iso2", "");
