@@ -2,8 +2,7 @@
 
 #include "i18n/countries.hpp"
 
-#include <algorithm>
-#include <iterator>
+#include "i18n/sorted_table.hpp"
 
 namespace prd {
 namespace {
@@ -45,20 +44,14 @@ constexpr Country k_countries[] = {
     {"ZA", "Південна Африка", "South Africa"},
 };
 
-constexpr bool sorted_by_code() {
-    for (std::size_t i = 1; i < std::size(k_countries); ++i)
-        if (!(k_countries[i - 1].code < k_countries[i].code)) return false;
-    return true;
-}
-static_assert(sorted_by_code(), "k_countries must be sorted by code");
+static_assert(sorted_by(k_countries, &Country::code), "k_countries must be sorted by code");
 
 }  // namespace
 
 std::string_view country_name(std::string_view code, std::string_view lang) {
-    const auto it = std::lower_bound(std::begin(k_countries), std::end(k_countries), code,
-                                     [](const Country& c, std::string_view value) { return c.code < value; });
-    if (it == std::end(k_countries) || it->code != code) return code;
-    return lang == "uk" ? it->uk : it->en;
+    const Country* country = find_sorted(k_countries, &Country::code, code);
+    if (!country) return code;
+    return lang == "uk" ? country->uk : country->en;
 }
 
 }  // namespace prd
