@@ -13,6 +13,7 @@
 #include "import/build_registry.hpp"
 #include "import/importers.hpp"
 #include "import/text.hpp"
+#include "import/topojson_outlines.hpp"
 #include "model/json_codec.hpp"
 #include "seed/default_registry.hpp"
 
@@ -26,7 +27,7 @@ constexpr const char* k_import_usage =
     "       import all [--from DIR] [--out DIR] [--seed FILE] [--json]\n"
     "sources: hromadas FILE [KODIFIKATOR], ocha-names FILE, katottg FILE, geonames CITIES COUNTRYINFO,\n"
     "         twin-towns-wikidata FILE COUNTRYINFO, twin-towns-wikipedia FILE COUNTRYINFO,\n"
-    "         cooperation FILE, outlines GEOJSON";
+    "         cooperation FILE, outlines GEOJSON, map-outlines TOPOJSON";
 
 void print(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
@@ -133,11 +134,24 @@ int import_command(const Args& args) {
 
     ImportReport report;
     report.file = files.empty() ? "" : files[0];
-    if (source == "outlines") {
-        need(1, 1, "one GeoJSON file");
-        const import::Outlines outlines = import::import_outlines(text(0), report);
-        if (!parsed.out.empty()) write_file(parsed.out, import::write_outlines(outlines));
+    // outlines: Natural Earth 1:110m GeoJSON (also read by import all); map-outlines: world-atlas's
+    // 1:50m TopoJSON (countries-50m.json), the map's finer outlines.
+    if (source == "outlines" || source == "map-outlines") {
+        const bool topojson = source == "map-outlines";
+        need(1, 1, topojson ? "one TopoJSON file (world-atlas countries-50m.json)" : "one GeoJSON file");
+        const import::Outlines outlines =
+            topojson ? import::import_topojson_outlines(text(0), report) : import::import_outlines(text(0), report);
         print_reports({report}, parsed.json);
+        if (parsed.out.empty()) return 0;
+        const std::string written = import::write_outlines(outlines);
+        write_file(parsed.out, written);
+        std::size_t points = 0;
+        for (const auto& country : outlines.countries)
+            for (const auto& ring : country.rings) points += ring.size();
+        if (!parsed.json) {
+            print("wrote " + parsed.out + " (" + std::to_string(written.size()) + " bytes, " +
+                  std::to_string(outlines.countries.size()) + " countries, " + std::to_string(points) + " points)\n");
+        }
         return 0;
     }
 

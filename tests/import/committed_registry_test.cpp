@@ -1,5 +1,6 @@
-// The committed default registry (shared/seed/default_registry.json) and outlines: always run,
-// so a clone without ../shared still proves the registry it ships with is whole.
+// The committed default registry (shared/seed/default_registry.json) and outlines (outlines.json,
+// map_outlines.json): always run, so a clone without ../shared still proves the registry it ships
+// with is whole.
 
 #include <gtest/gtest.h>
 
@@ -8,6 +9,7 @@
 
 #include "import/build_registry.hpp"
 #include "import/outlines.hpp"
+#include "import/topojson_outlines.hpp"
 #include "model/json_codec.hpp"
 #include "validation/validate.hpp"
 
@@ -99,6 +101,31 @@ TEST_F(Committed, LvivAndKyivAreWhoPeopleLookFor) {
 
 TEST_F(Committed, EveryImportedPartnershipNamesItsSource) {
     for (const Partnership& p : s_snapshot.partnerships) EXPECT_FALSE(p.source.empty()) << p.id;
+}
+
+// shared/seed/map_outlines.json, the map's 1:50m outlines (partnership import map-outlines).
+TEST(CommittedMapOutlines, DrawCrimeaAsUkraineInOneRingWithTheMainland) {
+    const std::string text = read_text_file(k_seed_dir + "/map_outlines.json");
+    EXPECT_LT(text.size(), 1024u * 1024) << "the app downloads it: keep it under a megabyte";
+    const Outlines outlines = outlines_from_json(nlohmann::json::parse(text));
+    EXPECT_TRUE(write_outlines(outlines) == text) << "in the canonical form write_outlines gives";
+    EXPECT_NE(outlines.source.find("Natural Earth 1:50m"), std::string::npos);
+    const CountryOutline* ukraine = outlines.find_iso2("UA");
+    const CountryOutline* russia = outlines.find_iso2("RU");
+    ASSERT_NE(ukraine, nullptr);
+    ASSERT_NE(russia, nullptr);
+    const GeoPoint kyiv{50.45, 30.52}, armiansk{46.10, 33.69};  // Armiansk: on the Perekop isthmus
+    EXPECT_TRUE(contains(*ukraine, k_simferopol));
+    EXPECT_TRUE(contains(*ukraine, kyiv));
+    EXPECT_FALSE(contains(*russia, k_simferopol));
+    const bool one_ring = std::any_of(ukraine->rings.begin(), ukraine->rings.end(), [&](const Ring& ring) {
+        CountryOutline one;
+        one.rings = {ring};
+        return contains(one, kyiv) && contains(one, k_simferopol) && contains(one, armiansk);
+    });
+    EXPECT_TRUE(one_ring) << "one ring around the mainland and Crimea: no boundary between them";
+    for (const char* iso2 : {"PL", "FR", "NO", "DE", "MD", "BY", "TR", "GB"})
+        EXPECT_NE(outlines.find_iso2(iso2), nullptr) << iso2;
 }
 
 }  // namespace
