@@ -1,28 +1,15 @@
-// Embeds openapi.json with .incbin, as seed/default_registry.cpp embeds the registry;
+// Embeds openapi.json (seed/incbin.hpp), as seed/default_registry.cpp embeds the registry;
 // PRD_OPENAPI_JSON is the file's absolute path, set by server/CMakeLists.txt.
 
 #include "api/openapi_routes.hpp"
 
-#define PRD_STRINGIFY2(x) #x
-#define PRD_STRINGIFY(x) PRD_STRINGIFY2(x)
+#include "seed/incbin.hpp"
 
-asm(".section .rodata\n"
-    ".global prd_openapi_begin\n"
-    "prd_openapi_begin:\n"
-    ".incbin \"" PRD_STRINGIFY(PRD_OPENAPI_JSON) "\"\n"
-    ".global prd_openapi_end\n"
-    "prd_openapi_end:\n"
-    ".byte 0\n"
-    ".previous\n");
-
-extern "C" const char prd_openapi_begin[];
-extern "C" const char prd_openapi_end[];
+PRD_INCBIN(prd_openapi, PRD_OPENAPI_JSON);
 
 namespace prd::server {
 
-std::string_view openapi_text() {
-    return {prd_openapi_begin, static_cast<std::size_t>(prd_openapi_end - prd_openapi_begin)};
-}
+std::string_view openapi_text() { return PRD_INCBIN_TEXT(prd_openapi); }
 
 void add_openapi_route(Api& api) {
     api.add_route("GET", "/api/v1/openapi.json", [](const ApiRequest&, const Principal&, const std::vector<std::string>&) {
