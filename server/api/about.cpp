@@ -48,6 +48,10 @@ nlohmann::json about_json() {
          "twinnings of Ukrainian communities"},
         {"natural-earth", "Natural Earth 1:110m countries (Crimea drawn as part of Ukraine)", "https://www.naturalearthdata.com/",
          "public domain", "Made with Natural Earth", "map outlines (shared/seed/outlines.json)"},
+        {"natural-earth-50m",
+         "Natural Earth 1:50m countries 4.1.0 via world-atlas 2.0.2 (Crimea drawn as part of Ukraine)",
+         "https://www.naturalearthdata.com/", "public domain", "Made with Natural Earth",
+         "the map's country outlines around Europe (shared/seed/map_outlines.json, GET /api/v1/map/outlines)"},
     };
     nlohmann::json list = nlohmann::json::array();
     for (const auto& s : sources)

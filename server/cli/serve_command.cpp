@@ -14,6 +14,7 @@
 #include "api/admin_routes.hpp"
 #include "api/api.hpp"
 #include "api/dismissed_routes.hpp"
+#include "api/map_routes.hpp"
 #include "api/openapi_routes.hpp"
 #include "api/proposal_routes.hpp"
 #include "api/registry_service.hpp"
@@ -182,6 +183,7 @@ int serve_command(const Args& args) {
     server::add_proposal_routes(api, registry);
     server::add_admin_routes(api, registry, {options.public_url});
     server::add_openapi_route(api);
+    server::add_map_routes(api);
     std::unique_ptr<server::Follower> follower;
     if (!options.upstream.empty()) {
         registry.store().set_meta("upstream_url", options.upstream);

@@ -9,6 +9,7 @@
 
 #include "api/admin_routes.hpp"
 #include "api/dismissed_routes.hpp"
+#include "api/map_routes.hpp"
 #include "api/openapi_routes.hpp"
 #include "api/proposal_routes.hpp"
 #include "api/search_routes.hpp"
@@ -37,6 +38,7 @@ protected:
         add_proposal_routes(m_api, m_service);
         add_admin_routes(m_api, m_service);
         add_openapi_route(m_api);
+        add_map_routes(m_api);
         m_follower = std::make_unique<Follower>(m_service, m_api, FollowerOptions{"http://127.0.0.1:1", "t"},
                                                 [](const HttpCall&, std::string& error) -> std::optional<HttpReply> {
                                                     error = "no upstream in this test";

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "api/dismissed_routes.hpp"
+#include "api/map_routes.hpp"
 #include "api/search_routes.hpp"
 #include "html/text_version.hpp"
 #include "http/http_server.hpp"
@@ -32,6 +33,7 @@ public:
           m_server(m_api, options(web_dir, m_text_version, configure)) {
         server::add_search_routes(m_api, m_service);
         server::add_dismissed_routes(m_api, m_service);
+        server::add_map_routes(m_api);
         m_port = m_server.bind();
         m_thread = std::thread([this] { m_server.serve(); });
     }
