@@ -70,7 +70,9 @@ std::vector<Ring> decode_arcs(const Json& topology) {
         Ring points;
         double x = 0, y = 0;
         for (const Json& value : arc) {
-            if (!is_pair(value)) throw std::runtime_error("arcs[" + std::to_string(i) + "]: a position needs two numbers");
+            if (!is_pair(value)) {
+                throw std::runtime_error("arcs[" + std::to_string(i) + "]: a position needs two numbers");
+            }
             const auto [a, b] = pair_of(value);
             if (quantised) {
                 x += a;
