@@ -47,7 +47,7 @@ nlohmann::json about_json() {
          "Erik Hekman (github.com/Hekman/twincities, MIT); coordinates via Wikipedia and © OpenStreetMap contributors",
          "twinnings of Ukrainian communities"},
         {"natural-earth", "Natural Earth 1:110m countries (Crimea drawn as part of Ukraine)", "https://www.naturalearthdata.com/",
-         "public domain", "Made with Natural Earth", "map outlines (shared/seed/outlines.json)"},
+         "public domain", "Made with Natural Earth", "distances to the border and country checks (shared/seed/outlines.json)"},
         {"natural-earth-50m",
          "Natural Earth 1:50m countries 4.1.0 via world-atlas 2.0.2 (Crimea drawn as part of Ukraine)",
          "https://www.naturalearthdata.com/", "public domain", "Made with Natural Earth",
