@@ -1,9 +1,12 @@
-// The country table behind country_name(), sorted by code so a lookup is a binary search.
+// The country table behind country_name(), sorted by code so a lookup is a binary search, and
+// Ukraine's oblasts behind region_name().
 
 #include "i18n/countries.hpp"
 
 #include <algorithm>
 #include <iterator>
+
+#include "i18n/translit.hpp"
 
 namespace prd {
 namespace {
@@ -52,6 +55,49 @@ constexpr bool sorted_by_code() {
 }
 static_assert(sorted_by_code(), "k_countries must be sorted by code");
 
+struct Oblast {
+    std::string_view uk;
+    std::string_view en;
+};
+
+constexpr Oblast k_oblasts[] = {
+    {"Автономна Республіка Крим", "Autonomous Republic of Crimea"},
+    {"Вінницька область", "Vinnytsia Oblast"},
+    {"Волинська область", "Volyn Oblast"},
+    {"Дніпропетровська область", "Dnipropetrovsk Oblast"},
+    {"Донецька область", "Donetsk Oblast"},
+    {"Житомирська область", "Zhytomyr Oblast"},
+    {"Закарпатська область", "Zakarpattia Oblast"},
+    {"Запорізька область", "Zaporizhzhia Oblast"},
+    {"Івано-Франківська область", "Ivano-Frankivsk Oblast"},
+    {"Київська область", "Kyiv Oblast"},
+    {"Кіровоградська область", "Kirovohrad Oblast"},
+    {"Луганська область", "Luhansk Oblast"},
+    {"Львівська область", "Lviv Oblast"},
+    {"Миколаївська область", "Mykolaiv Oblast"},
+    {"Одеська область", "Odesa Oblast"},
+    {"Полтавська область", "Poltava Oblast"},
+    {"Рівненська область", "Rivne Oblast"},
+    {"Сумська область", "Sumy Oblast"},
+    {"Тернопільська область", "Ternopil Oblast"},
+    {"Харківська область", "Kharkiv Oblast"},
+    {"Херсонська область", "Kherson Oblast"},
+    {"Хмельницька область", "Khmelnytskyi Oblast"},
+    {"Черкаська область", "Cherkasy Oblast"},
+    {"Чернівецька область", "Chernivtsi Oblast"},
+    {"Чернігівська область", "Chernihiv Oblast"},
+    {"Київ", "Kyiv"},
+    {"Севастополь", "Sevastopol"},
+};
+
+bool has_cyrillic(std::string_view text) {
+    // Cyrillic letters are U+0400..U+04FF: UTF-8 lead bytes 0xD0..0xD3.
+    return std::any_of(text.begin(), text.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u >= 0xD0 && u <= 0xD3;
+    });
+}
+
 }  // namespace
 
 std::string_view country_name(std::string_view code, std::string_view lang) {
@@ -59,6 +105,13 @@ std::string_view country_name(std::string_view code, std::string_view lang) {
                                      [](const Country& c, std::string_view value) { return c.code < value; });
     if (it == std::end(k_countries) || it->code != code) return code;
     return lang == "uk" ? it->uk : it->en;
+}
+
+std::string region_name(std::string_view stored, std::string_view lang) {
+    if (lang == "uk") return std::string(stored);
+    for (const auto& oblast : k_oblasts)
+        if (oblast.uk == stored) return std::string(oblast.en);
+    return has_cyrillic(stored) ? transliterate_uk(stored) : std::string(stored);
 }
 
 }  // namespace prd
