@@ -35,7 +35,12 @@ const std::vector<Command>& commands() {
         {"import", "import SOURCE FILE... | import all --from DIR --out DIR [--json]",
          "import a public dataset, or rebuild the built-in registry from all of them", import_command},
         {"show", "show ID|NAME [--json]", "one municipality with its partnerships", show_command},
-        {"stats", "stats [--json]", "counts by kind, country, oblast and partnership kind", stats_command},
+        {"stats",
+         "stats [--by oblast|frontline|year|kind|country|open|without] [--json | --csv] [--lang uk|en] "
+         "[--kind KIND]... [--partner-country CC] [--years FROM-TO] [--data DIR]",
+         "the gap: hromadas with no foreign partner (by oblast, by distance to the border), partnerships by year, "
+         "kind and partner country, open declarations and calls (the same numbers as GET /api/v1/stats)",
+         stats_command},
         {"search", "search QUERY [--limit N] [--json]", "search the built-in registry, as the app and the API do",
          search_command},
         {"translit", "translit TEXT", "the official Ukrainian transliteration of TEXT", translit_command},

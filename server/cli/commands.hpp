@@ -34,7 +34,7 @@ int restore_command(const Args& args);  ///< ops_commands.cpp
 int export_command(const Args& args);   ///< ops_commands.cpp
 int import_command(const Args& args);  ///< import_commands.cpp
 int show_command(const Args& args);    ///< import_commands.cpp
-int stats_command(const Args& args);   ///< import_commands.cpp
+int stats_command(const Args& args);   ///< stats_command.cpp
 int search_command(const Args& args);    ///< search_commands.cpp
 int translit_command(const Args& args);  ///< search_commands.cpp
 int match_command(const Args& args);     ///< search_commands.cpp

@@ -1,12 +1,10 @@
-// partnership import / show / stats: the data importers and two ways to look at a registry.
+// partnership import / show: the data importers and a way to look at one municipality.
 // The importers themselves live in the core (shared/import); this file reads files, picks the
 // registry to work on, and prints reports.
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <map>
-#include <set>
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
@@ -265,69 +263,6 @@ int show_command(const Args& args) {
             others += (others.empty() ? "" : ", ") + (other ? name_of(*other) : party.municipality);
         }
         print("    " + p->id + "  " + std::string(to_string(p->kind)) + "  " + others + "\n");
-    }
-    return 0;
-}
-
-int stats_command(const Args& args) {
-    const char* usage = "stats [--registry FILE] [--json]";
-    const Parsed parsed = parse(args, {"--registry"}, usage);
-    if (!parsed.positional.empty()) throw UsageError(std::string("usage: partnership ") + usage);
-    const Snapshot snapshot = load_snapshot(parsed.registry);
-    std::map<std::string, std::size_t> by_kind, by_country, by_partnership_kind;
-    std::map<std::string, std::pair<std::size_t, std::size_t>> by_oblast;  // hromadas, without a foreign partner
-    std::map<std::string, std::string> country_of;
-    for (const Municipality& m : snapshot.municipalities) country_of[m.id] = m.country;
-    std::set<std::string> with_foreign_partner;
-    for (const Partnership& p : snapshot.partnerships) {
-        ++by_partnership_kind[std::string(to_string(p.kind))];
-        bool foreign = false;
-        for (const Party& party : p.parties) foreign = foreign || country_of[party.municipality] != "UA";
-        if (!foreign) continue;
-        for (const Party& party : p.parties) {
-            if (country_of[party.municipality] == "UA") with_foreign_partner.insert(party.municipality);
-        }
-    }
-    std::size_t ukrainian = 0, without = 0;
-    for (const Municipality& m : snapshot.municipalities) {
-        ++by_kind[std::string(to_string(m.kind))];
-        ++by_country[m.country];
-        if (m.country != "UA") continue;
-        ++ukrainian;
-        auto& oblast = by_oblast[m.region];
-        ++oblast.first;
-        if (!with_foreign_partner.count(m.id)) {
-            ++without;
-            ++oblast.second;
-        }
-    }
-    if (parsed.json) {
-        nlohmann::json oblasts = nlohmann::json::object();
-        for (const auto& [region, counts] : by_oblast) {
-            oblasts[region] = {{"hromadas", counts.first}, {"without_foreign_partner", counts.second}};
-        }
-        const nlohmann::json out = {
-            {"municipalities", snapshot.municipalities.size()},
-            {"partnerships", snapshot.partnerships.size()},
-            {"by_kind", by_kind},
-            {"by_country", by_country},
-            {"by_oblast", oblasts},
-            {"by_partnership_kind", by_partnership_kind},
-            {"ukrainian_municipalities", ukrainian},
-            {"hromadas_without_foreign_partner", without},
-        };
-        print(out.dump(1) + "\n");
-        return 0;
-    }
-    print(std::to_string(snapshot.municipalities.size()) + " municipalities, " +
-          std::to_string(snapshot.partnerships.size()) + " partnerships, " + std::to_string(by_country.size()) +
-          " countries\n");
-    for (const auto& [kind, count] : by_kind) print("  " + kind + ": " + std::to_string(count) + "\n");
-    for (const auto& [kind, count] : by_partnership_kind) print("  " + kind + ": " + std::to_string(count) + "\n");
-    print(std::to_string(without) + " of " + std::to_string(ukrainian) +
-          " Ukrainian municipalities have no foreign partner in the registry\n");
-    for (const auto& [region, counts] : by_oblast) {
-        print("  " + region + ": " + std::to_string(counts.second) + " of " + std::to_string(counts.first) + "\n");
     }
     return 0;
 }

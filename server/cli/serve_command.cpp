@@ -19,6 +19,7 @@
 #include "api/proposal_routes.hpp"
 #include "api/registry_service.hpp"
 #include "api/search_routes.hpp"
+#include "api/stats_routes.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "federation/follower.hpp"
@@ -179,6 +180,7 @@ int serve_command(const Args& args) {
     server::Api api(registry, {}, limits);
     auto index = std::make_shared<server::IndexCache>(registry);
     server::add_search_routes(api, registry, index);
+    server::add_stats_routes(api, registry);
     server::add_dismissed_routes(api, registry);
     server::add_proposal_routes(api, registry);
     server::add_admin_routes(api, registry, {options.public_url});

@@ -2,22 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "import/csv.hpp"
 #include "model/json_codec.hpp"
 
 namespace prd::server {
 
-std::string csv_text_cell(std::string_view text) {
-    std::string cell;
-    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) cell = "'";
-    cell += text;
-    if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
-    std::string quoted = "\"";
-    for (const char c : cell) {
-        if (c == '"') quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
-}
+using import::csv_text_cell;
 
 void write_municipalities_csv(const Registry& registry, std::ostream& out) {
     out << "id,kind,country,region,district,name_uk,name_en,name_native,population,area_km2,lat,lon,partnerships\n";

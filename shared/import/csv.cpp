@@ -1,4 +1,5 @@
-// The CSV reader: a single pass over the text, one state machine for quoted fields.
+// The CSV reader: a single pass over the text, one state machine for quoted fields. And the
+// writer's text cell.
 
 #include "import/csv.hpp"
 
@@ -33,6 +34,19 @@ std::size_t CsvTable::column(std::string_view name) const {
 
 std::string_view cell(const CsvRow& row, std::size_t index) {
     return index < row.cells.size() ? std::string_view(row.cells[index]) : std::string_view();
+}
+
+std::string csv_text_cell(std::string_view text) {
+    std::string cell;
+    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) cell = "'";
+    cell += text;
+    if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
+    std::string quoted = "\"";
+    for (const char c : cell) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+    }
+    return quoted + "\"";
 }
 
 CsvTable parse_csv(std::string_view text, CsvOptions options) {

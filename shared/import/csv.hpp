@@ -1,7 +1,8 @@
 #pragma once
 // A small CSV reader for the public datasets: RFC 4180 quoting (quoted fields may hold the
 // delimiter, doubled quotes and line breaks), ',' ';' or tab delimiters, CRLF or LF, an optional
-// UTF-8 byte-order mark. It does not guess types; every cell is text.
+// UTF-8 byte-order mark. It does not guess types; every cell is text. And the one rule for
+// writing a text cell, shared by every CSV the project writes (exports, statistics tables).
 
 #include <cstddef>
 #include <optional>
@@ -44,5 +45,10 @@ CsvTable parse_csv(std::string_view text, CsvOptions options = {});
 
 /// The cell at `index`, or "" when the row is shorter.
 std::string_view cell(const CsvRow& row, std::size_t index);
+
+/// One CSV cell holding text (RFC 4180 quoting). Text a spreadsheet would run as a formula (it
+/// begins with =, +, -, @, a tab or a carriage return) is prefixed with an apostrophe, as OWASP
+/// advises, so an editor's municipality name cannot run anything on a reader's machine.
+std::string csv_text_cell(std::string_view text);
 
 }  // namespace prd::import

@@ -8,6 +8,7 @@
 #include "registry/registry.hpp"
 #include "search/fold.hpp"
 #include "search/index_data.hpp"
+#include "stats/gap_stats.hpp"
 
 namespace prd {
 namespace {
@@ -70,15 +71,11 @@ bool frontline_from_extra(const Municipality& m) {
     return distance != it->end() && distance->is_number() && distance->get<double>() <= 30;
 }
 
-// The band of the community's distance to the border with russia or belarus, as the hromada import
-// writes it; 0 when unknown.
+// The band of the community's distance to the border with russia or belarus, as the gap statistics
+// count it (one function sets the bands); 0 when unknown.
 std::uint8_t border_band(const Municipality& m) {
-    const auto it = m.extra.find("frontline");
-    if (it == m.extra.end() || !it->is_object()) return 0;
-    const auto distance = it->find("distance_to_russia_or_belarus_km");
-    if (distance == it->end() || !distance->is_number()) return 0;
-    const double km = distance->get<double>();
-    return km <= 30 ? 1 : km <= 100 ? 2 : 3;
+    const auto band = stats::border_band_index(m);
+    return band ? static_cast<std::uint8_t>(*band + 1) : 0;
 }
 
 // The settlement a hromada is named after ("Lviv" for Lvivska miska hromada), as the import keeps

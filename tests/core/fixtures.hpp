@@ -1,9 +1,25 @@
 #pragma once
 // Valid records shared by the core tests; each test changes one thing and checks what follows.
+// And the committed default registry, for tests that check real records.
+
+#include <fstream>
+#include <sstream>
 
 #include "model/types.hpp"
+#include "registry/registry.hpp"
 
 namespace prd::test {
+
+// The committed default registry: real records, read once per test binary.
+inline const Registry& default_registry() {
+    static const Registry registry = [] {
+        std::ifstream file(PRD_SOURCE_DIR "/shared/seed/default_registry.json");
+        std::stringstream text;
+        text << file.rdbuf();
+        return Registry::from_snapshot(snapshot_from_json(nlohmann::json::parse(text.str())));
+    }();
+    return registry;
+}
 
 inline Municipality kyiv() {
     Municipality m;

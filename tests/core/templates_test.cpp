@@ -1,9 +1,7 @@
 #include "proposals/templates.hpp"
 
-#include <fstream>
 #include <regex>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 
 #include <gtest/gtest.h>
@@ -19,16 +17,7 @@ constexpr const char* k_kyiv = "UA80000000000093317";
 constexpr const char* k_id = "0b6f3c2a-1d4e-4f5a-8b7c-9d0e1f2a3b4c";
 constexpr const char* k_now = "2024-05-01T10:00:00Z";
 
-// The committed default registry: real records, read once for the whole file.
-const Registry& default_registry() {
-    static const Registry registry = [] {
-        std::ifstream file(PRD_SOURCE_DIR "/shared/seed/default_registry.json");
-        std::stringstream text;
-        text << file.rdbuf();
-        return Registry::from_snapshot(snapshot_from_json(nlohmann::json::parse(text.str())));
-    }();
-    return registry;
-}
+using test::default_registry;
 
 Registry small_registry() {
     Snapshot snapshot;

@@ -25,18 +25,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-/// Runs a command and returns its standard output.
-std::string run_output(const std::string& command) {
-    std::string out;
-    if (FILE* pipe = ::popen(command.c_str(), "r")) {
-        char buffer[256];
-        while (std::fgets(buffer, sizeof buffer, pipe)) out += buffer;
-        ::pclose(pipe);
-    }
-    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-    return out;
-}
-
 struct ServerProcess {
     pid_t pid = -1;
     int port = 0;

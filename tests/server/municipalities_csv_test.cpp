@@ -3,10 +3,13 @@
 #include <sstream>
 
 #include "export/municipalities_csv.hpp"
+#include "import/csv.hpp"
 #include "seed/default_registry.hpp"
 
 namespace prd::server {
 namespace {
+
+using import::csv_text_cell;
 
 TEST(MunicipalitiesCsv, CellsASpreadsheetWouldRunAsFormulasAreNeutralised) {
     EXPECT_EQ(csv_text_cell("=HYPERLINK(\"http://evil.example\",\"Kyiv\")"),

@@ -13,6 +13,7 @@
 #include "api/openapi_routes.hpp"
 #include "api/proposal_routes.hpp"
 #include "api/search_routes.hpp"
+#include "api/stats_routes.hpp"
 #include "federation/follower.hpp"
 #include "seed/default_registry.hpp"
 #include "store/sqlite_store.hpp"
@@ -34,6 +35,7 @@ protected:
     OpenApiTest() : m_service(std::make_unique<SqliteStore>(m_dir.path()), default_snapshot()), m_api(m_service) {
         // Every route `partnership serve --upstream ...` plugs in.
         add_search_routes(m_api, m_service);
+        add_stats_routes(m_api, m_service);
         add_dismissed_routes(m_api, m_service);
         add_proposal_routes(m_api, m_service);
         add_admin_routes(m_api, m_service);

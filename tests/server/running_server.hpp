@@ -10,6 +10,7 @@
 #include "api/dismissed_routes.hpp"
 #include "api/map_routes.hpp"
 #include "api/search_routes.hpp"
+#include "api/stats_routes.hpp"
 #include "html/text_version.hpp"
 #include "http/http_server.hpp"
 #include "seed/default_registry.hpp"
@@ -32,6 +33,7 @@ public:
           m_text_version(m_service, std::make_shared<server::IndexCache>(m_service)),
           m_server(m_api, options(web_dir, m_text_version, configure)) {
         server::add_search_routes(m_api, m_service);
+        server::add_stats_routes(m_api, m_service);
         server::add_dismissed_routes(m_api, m_service);
         server::add_map_routes(m_api);
         m_port = m_server.bind();

@@ -1,12 +1,14 @@
 #pragma once
-// Helpers for server tests: a temporary data folder and a minimal HTTP/1.1 client over a raw
-// socket (so tests can also send what no well-behaved client would).
+// Helpers for server tests: a temporary data folder, running a command, and a minimal HTTP/1.1
+// client over a raw socket (so tests can also send what no well-behaved client would).
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <random>
@@ -33,6 +35,21 @@ public:
 private:
     std::filesystem::path m_path;
 };
+
+/// Runs a shell command and returns its standard output, without the final line break. `status`,
+/// when given, receives its exit status (-1 when it did not exit normally).
+inline std::string run_output(const std::string& command, int* status = nullptr) {
+    std::string out;
+    int result = -1;
+    if (FILE* pipe = ::popen(command.c_str(), "r")) {
+        char buffer[256];
+        while (std::fgets(buffer, sizeof buffer, pipe)) out += buffer;
+        result = ::pclose(pipe);
+    }
+    if (status) *status = result != -1 && WIFEXITED(result) ? WEXITSTATUS(result) : -1;
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+    return out;
+}
 
 struct RawResponse {
     int status = 0;
