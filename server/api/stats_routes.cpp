@@ -1,5 +1,6 @@
 #include "api/stats_routes.hpp"
 
+#include <map>
 #include <memory>
 #include <mutex>
 
@@ -11,25 +12,37 @@
 namespace prd::server {
 namespace {
 
-/// The unfiltered figures of the latest revision asked for; computed by the first request after
-/// a write (others asking meanwhile wait for it: the computation takes a registry read, not a scan
-/// per request).
+/// The figures of the current revision for the filters asked for lately, the unfiltered ones
+/// first among them. A filter's figures are computed by its first request after a write, under
+/// the registry's shared lock (writers wait for it, readers do not); stats requests that come
+/// meanwhile wait rather than compute too, so however many arrive, stats use one core at most.
 class StatsCache {
 public:
     explicit StatsCache(RegistryService& registry) : m_registry(registry) {}
 
-    std::shared_ptr<const stats::GapStats> current() {
+    /// `key` names the filter: "" for none.
+    std::shared_ptr<const stats::GapStats> get(const stats::Filter& filter, const std::string& key) {
         std::lock_guard lock(m_mutex);
-        if (!m_stats || m_stats->revision < m_registry.revision())
-            m_stats = std::make_shared<const stats::GapStats>(
-                m_registry.read([](const Registry& r) { return stats::compute(r); }));
-        return m_stats;
+        const std::int64_t revision = m_registry.revision();
+        if (revision != m_revision) {
+            m_figures.clear();
+            m_revision = revision;
+        }
+        if (const auto it = m_figures.find(key); it != m_figures.end()) return it->second;
+        auto figures = std::make_shared<const stats::GapStats>(
+            m_registry.read([&](const Registry& r) { return stats::compute(r, filter); }));
+        // Filters are many; past a few dozen, start again rather than grow without end.
+        if (m_figures.size() >= k_filters_kept) m_figures.clear();
+        m_figures.emplace(key, figures);
+        return figures;
     }
 
 private:
+    static constexpr std::size_t k_filters_kept = 32;
     RegistryService& m_registry;
     std::mutex m_mutex;
-    std::shared_ptr<const stats::GapStats> m_stats;
+    std::int64_t m_revision = -1;
+    std::map<std::string, std::shared_ptr<const stats::GapStats>> m_figures;
 };
 
 struct StatsQuery {
@@ -37,11 +50,8 @@ struct StatsQuery {
     bool csv = false;
     std::string lang = "uk";
     stats::Filter filter;
-    std::string tag;  ///< what of the query shapes the answer, for the ETag: "oblast-json-kind=twinning"
-
-    bool filtered() const {
-        return !filter.kinds.empty() || !filter.partner_country.empty() || filter.year_from != 0 || filter.year_to != 0;
-    }
+    std::string filter_key;  ///< the filter as text, "" for none: "-kind=twinning-country=PL"
+    std::string tag;         ///< what of the query shapes the answer, for the ETag: "oblast-json-kind=twinning"
 };
 
 StatsQuery parse_query(const ApiRequest& request) {
@@ -73,15 +83,16 @@ StatsQuery parse_query(const ApiRequest& request) {
         check("partner_country", stats::read_partner_country(*country, q.filter));
     if (const auto* years = param("years")) check("years", stats::read_years(*years, q.filter));
 
-    q.tag = (q.by.empty() ? std::string("all") : q.by) + (q.csv ? "-csv-" + q.lang : std::string("-json"));
     if (!q.filter.kinds.empty()) {
-        q.tag += "-kind=";
-        for (const PartnershipKind kind : q.filter.kinds) q.tag += std::string(to_string(kind)) + ",";
-        q.tag.pop_back();
+        q.filter_key += "-kind=";
+        for (const PartnershipKind kind : q.filter.kinds) q.filter_key += std::string(to_string(kind)) + ",";
+        q.filter_key.pop_back();
     }
-    if (!q.filter.partner_country.empty()) q.tag += "-country=" + q.filter.partner_country;
+    if (!q.filter.partner_country.empty()) q.filter_key += "-country=" + q.filter.partner_country;
     if (q.filter.year_from != 0 || q.filter.year_to != 0)
-        q.tag += "-years=" + std::to_string(q.filter.year_from) + "-" + std::to_string(q.filter.year_to);
+        q.filter_key += "-years=" + std::to_string(q.filter.year_from) + "-" + std::to_string(q.filter.year_to);
+    q.tag =
+        (q.by.empty() ? std::string("all") : q.by) + (q.csv ? "-csv-" + q.lang : std::string("-json")) + q.filter_key;
     return q;
 }
 
@@ -112,10 +123,7 @@ void add_stats_routes(Api& api, RegistryService& registry) {
                 response.content_type.clear();
                 return response;
             }
-            const auto figures = query.filtered()
-                                     ? std::make_shared<const stats::GapStats>(registry.read(
-                                           [&](const Registry& r) { return stats::compute(r, query.filter); }))
-                                     : cache->current();
+            const auto figures = cache->get(query.filter, query.filter_key);
             response.headers.emplace_back("ETag", tag_of(figures->revision, query).text());
             if (query.csv) {
                 response.content_type = "text/csv; charset=utf-8";

@@ -9,7 +9,7 @@
 #include <iterator>
 #include <map>
 #include <set>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "model/json_codec.hpp"
 #include "registry/registry.hpp"
@@ -69,41 +69,28 @@ std::vector<OpenCall> open_calls(const Registry& registry, const Filter& filter)
     return declarations;
 }
 
-/// The year, kind and country tables: every partnership signed that passes the filter.
-void count_signed(const Registry& registry, const Filter& filter, GapStats& stats) {
-    std::map<int, std::size_t> years;
-    std::array<std::size_t, static_cast<std::size_t>(PartnershipKind::joint_declaration) + 1> kinds{};
-    std::map<std::string, std::size_t> countries;
-    for (const auto& [id, p] : registry.partnerships()) {
-        if (!was_signed(p, registry, filter)) continue;
-        if (const auto year = year_of(p.signed_on))
-            ++years[*year];
-        else
-            ++stats.undated;
-        ++kinds[static_cast<std::size_t>(p.kind)];
-        bool ukrainian = false;
-        std::set<std::string_view> foreign;
-        for (const Party& party : p.parties) {
-            const Municipality* m = registry.find_municipality(party.municipality);
-            if (m && is_ukrainian_community(*m)) ukrainian = true;
-            if (is_foreign(m)) foreign.insert(m->country);
-        }
-        if (!ukrainian) continue;
-        for (std::string_view country : foreign) ++countries[std::string(country)];
-    }
-    for (const auto& [year, count] : years) stats.by_year.push_back({std::to_string(year), count});
-    for (std::size_t i = 0; i < kinds.size(); ++i)
-        stats.by_kind.push_back({std::string(to_string(static_cast<PartnershipKind>(i))), kinds[i]});
-    for (const auto& [country, count] : countries) stats.by_partner_country.push_back({country, count});
-    // The map already holds them by code, so a stable sort by count leaves ties by code.
-    std::stable_sort(stats.by_partner_country.begin(), stats.by_partner_country.end(),
-                     [](const CountRow& a, const CountRow& b) { return a.partnerships > b.partnerships; });
-    if (stats.by_partner_country.size() > k_top_countries) stats.by_partner_country.resize(k_top_countries);
+/// A partnership's parties as the registry holds them; null for one it lacks.
+using Parties = std::vector<const Municipality*>;
+
+/// The registry's municipalities by id. A hash lookup per party instead of a walk down the
+/// registry's tree, which at 100,000 municipalities (a cache miss a level) was most of the time a
+/// whole computation took.
+using MunicipalityIndex = std::unordered_map<std::string_view, const Municipality*>;
+
+MunicipalityIndex index_by_id(const Registry& registry) {
+    MunicipalityIndex index;
+    index.reserve(registry.municipalities().size());
+    for (const auto& [id, m] : registry.municipalities()) index.emplace(id, &m);
+    return index;
 }
 
-}  // namespace
+template <typename Find>
+void resolve(const Partnership& partnership, Find find, Parties& parties) {
+    parties.clear();
+    for (const Party& party : partnership.parties) parties.push_back(find(party.municipality));
+}
 
-bool passes(const Partnership& partnership, const Registry& registry, const Filter& filter) {
+bool passes(const Partnership& partnership, const Parties& parties, const Filter& filter) {
     if (!filter.kinds.empty() &&
         std::find(filter.kinds.begin(), filter.kinds.end(), partnership.kind) == filter.kinds.end())
         return false;
@@ -113,13 +100,87 @@ bool passes(const Partnership& partnership, const Registry& registry, const Filt
         if (filter.year_from != 0 && *year < filter.year_from) return false;
         if (filter.year_to != 0 && *year > filter.year_to) return false;
     }
-    if (!filter.partner_country.empty()) {
-        return std::any_of(partnership.parties.begin(), partnership.parties.end(), [&](const Party& party) {
-            const Municipality* m = registry.find_municipality(party.municipality);
-            return is_foreign(m) && m->country == filter.partner_country;
-        });
+    if (filter.partner_country.empty()) return true;
+    return std::any_of(parties.begin(), parties.end(),
+                       [&](const Municipality* m) { return is_foreign(m) && m->country == filter.partner_country; });
+}
+
+/// A Ukrainian community and a foreign municipality joined by a partnership in force; the same two
+/// appear once per partnership they share.
+using Pairs = std::vector<std::pair<const Municipality*, const Municipality*>>;
+
+/// The year, kind and country tables as they are counted.
+struct Tally {
+    std::map<int, std::size_t> years;
+    std::size_t undated = 0;
+    std::array<std::size_t, static_cast<std::size_t>(PartnershipKind::joint_declaration) + 1> kinds{};
+    std::map<std::string_view, std::size_t> countries;  ///< views of the registry's country codes
+};
+
+void count_signed(const Partnership& partnership, const Parties& parties, Tally& tally) {
+    if (const auto year = year_of(partnership.signed_on))
+        ++tally.years[*year];
+    else
+        ++tally.undated;
+    ++tally.kinds[static_cast<std::size_t>(partnership.kind)];
+    if (std::none_of(parties.begin(), parties.end(),
+                     [](const Municipality* m) { return m && is_ukrainian_community(*m); }))
+        return;
+    std::vector<std::string_view> countries;
+    for (const Municipality* m : parties)
+        if (is_foreign(m) && std::find(countries.begin(), countries.end(), m->country) == countries.end())
+            countries.push_back(m->country);
+    for (std::string_view country : countries) ++tally.countries[country];
+}
+
+/// One pass over the partnerships, each party looked up once: the pairs in force, sorted and
+/// without repeats, and the signed partnerships' tally when one is given.
+Pairs scan(const Registry& registry, const Filter& filter, Tally* tally) {
+    const MunicipalityIndex index = index_by_id(registry);
+    const auto find = [&index](const std::string& id) -> const Municipality* {
+        const auto it = index.find(id);
+        return it == index.end() ? nullptr : it->second;
+    };
+    Pairs pairs;
+    Parties parties;
+    for (const auto& [id, p] : registry.partnerships()) {
+        const bool in_force = in_force_status(p.status), was_signed = tally && signed_status(p.status);
+        if (!in_force && !was_signed) continue;
+        resolve(p, find, parties);
+        if (!passes(p, parties, filter)) continue;
+        if (was_signed) count_signed(p, parties, *tally);
+        if (!in_force) continue;
+        for (const Municipality* community : parties) {
+            if (!community || !is_ukrainian_community(*community)) continue;
+            for (const Municipality* other : parties)
+                if (is_foreign(other)) pairs.emplace_back(community, other);
+        }
     }
-    return true;
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    return pairs;
+}
+
+void fill_tables(const Tally& tally, GapStats& stats) {
+    stats.undated = tally.undated;
+    for (const auto& [year, count] : tally.years) stats.by_year.push_back({std::to_string(year), count});
+    for (std::size_t i = 0; i < tally.kinds.size(); ++i)
+        stats.by_kind.push_back({std::string(to_string(static_cast<PartnershipKind>(i))), tally.kinds[i]});
+    for (const auto& [country, count] : tally.countries)
+        stats.by_partner_country.push_back({std::string(country), count});
+    // The map already holds them by code, so a stable sort by count leaves ties by code.
+    std::stable_sort(stats.by_partner_country.begin(), stats.by_partner_country.end(),
+                     [](const CountRow& a, const CountRow& b) { return a.partnerships > b.partnerships; });
+    if (stats.by_partner_country.size() > k_top_countries) stats.by_partner_country.resize(k_top_countries);
+}
+
+}  // namespace
+
+bool passes(const Partnership& partnership, const Registry& registry, const Filter& filter) {
+    Parties parties;
+    resolve(
+        partnership, [&registry](const std::string& id) { return registry.find_municipality(id); }, parties);
+    return passes(partnership, parties, filter);
 }
 
 bool in_force(const Partnership& partnership, const Registry& registry, const Filter& filter) {
@@ -135,27 +196,10 @@ bool is_ukrainian_community(const Municipality& municipality) {
 }
 
 std::unordered_map<std::string, int> foreign_partner_counts(const Registry& registry, const Filter& filter) {
-    // Keyed by views of the registry's own ids, which outlive this function.
-    std::unordered_map<std::string_view, std::unordered_set<std::string_view>> partners;
-    for (const auto& [id, m] : registry.municipalities())
-        if (is_ukrainian_community(m)) partners[id];
-    std::vector<std::string_view> ukrainian, foreign;
-    for (const auto& [id, p] : registry.partnerships()) {
-        if (!in_force(p, registry, filter)) continue;
-        ukrainian.clear();
-        foreign.clear();
-        for (const Party& party : p.parties) {
-            const Municipality* m = registry.find_municipality(party.municipality);
-            if (m && is_ukrainian_community(*m))
-                ukrainian.push_back(m->id);
-            else if (is_foreign(m))
-                foreign.push_back(m->id);
-        }
-        for (std::string_view community : ukrainian) partners[community].insert(foreign.begin(), foreign.end());
-    }
     std::unordered_map<std::string, int> counts;
-    counts.reserve(partners.size());
-    for (const auto& [id, set] : partners) counts.emplace(std::string(id), static_cast<int>(set.size()));
+    for (const auto& [id, m] : registry.municipalities())
+        if (is_ukrainian_community(m)) counts.emplace(id, 0);
+    for (const auto& [community, partner] : scan(registry, filter, nullptr)) ++counts[community->id];
     return counts;
 }
 
@@ -181,15 +225,20 @@ std::string_view border_band(const Municipality& municipality) {
 GapStats compute(const Registry& registry, const Filter& filter) {
     GapStats stats;
     stats.revision = registry.revision();
-    const auto counts = foreign_partner_counts(registry, filter);
-    std::map<std::string, OblastRow> oblasts;
+    Tally tally;
+    // Sorted by community, so the communities with a partner come out sorted for binary_search.
+    const Pairs pairs = scan(registry, filter, &tally);
+    std::vector<const Municipality*> with_partner;
+    for (const auto& [community, partner] : pairs)
+        if (with_partner.empty() || with_partner.back() != community) with_partner.push_back(community);
+    std::map<std::string_view, OblastRow> oblasts;
     std::array<BandRow, std::size(k_border_bands) + 1> bands;
     for (std::size_t i = 0; i < std::size(k_border_bands); ++i) bands[i].band = k_border_bands[i];
     bands.back().band = k_unknown_band;
     // The registry's map is ordered by id, so the list comes out sorted by id.
     for (const auto& [id, m] : registry.municipalities()) {
         if (!is_ukrainian_community(m)) continue;
-        const bool without = counts.at(id) == 0;
+        const bool without = !std::binary_search(with_partner.begin(), with_partner.end(), &m);
         ++stats.hromadas;
         OblastRow& oblast = oblasts[m.region];
         oblast.oblast = m.region;
@@ -206,7 +255,7 @@ GapStats compute(const Registry& registry, const Filter& filter) {
     for (auto& [name, row] : oblasts) stats.by_oblast.push_back(std::move(row));
     stats.frontline.assign(bands.begin(), bands.end() - 1);
     if (bands.back().hromadas > 0) stats.frontline.push_back(bands.back());
-    count_signed(registry, filter, stats);
+    fill_tables(tally, stats);
     stats.open = open_calls(registry, filter);
     return stats;
 }

@@ -134,12 +134,16 @@ TEST_F(StatsRoutesTest, AskedAgainTheAnswerIsNotModifiedUntilTheRegistryChanges)
     EXPECT_NE(header(get({{"by", "oblast"}, {"format", "csv"}}), "ETag"), tag);
 
     const std::size_t before = Json::parse(first.body)["no_foreign_partner"];
+    const std::map<std::string, std::string> polish = {{"by", "oblast"}, {"partner_country", "PL"}};
+    const std::size_t polish_before = Json::parse(get(polish).body)["no_foreign_partner"];
     twin_first_without();
     const auto changed = get({{"by", "oblast"}}, tag);
     ASSERT_EQ(changed.status, 200) << "a write makes a new revision";
     EXPECT_NE(header(changed, "ETag"), tag);
     EXPECT_EQ(Json::parse(changed.body)["no_foreign_partner"].get<std::size_t>(), before - 1)
         << "the cached figures follow the registry";
+    EXPECT_EQ(Json::parse(get(polish).body)["no_foreign_partner"].get<std::size_t>(), polish_before - 1)
+        << "and so do a filter's";
 }
 
 }  // namespace
