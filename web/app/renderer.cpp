@@ -9,6 +9,7 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include "app/sprites.hpp"
 #include "app/theme.hpp"
 #include "platform/input.hpp"
 
@@ -39,12 +40,41 @@ constexpr ImWchar glyph_ranges[] = {
 // Titles show record names too (Łódź, Rīga), so the larger face carries the same glyphs.
 constexpr float title_font_px = 22.0f;
 
+constexpr int dot_px = 32;  // the map's dot sprite: drawn from 4 to 20 px, so this is enough
+
+Sprite g_dot;
+
+/// Paints a white disc with a one-pixel soft edge into the atlas rectangle `rect` (RGBA32 atlas).
+void paint_dot(ImFontAtlas& atlas, int rect) {
+    unsigned char* pixels = nullptr;
+    int width = 0;
+    int height = 0;
+    atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
+    const ImFontAtlasCustomRect* r = atlas.GetCustomRectByIndex(rect);
+    const float centre = (static_cast<float>(r->Width) - 1.0f) * 0.5f;
+    const float radius = static_cast<float>(dot_px) * 0.5f - 1.0f;
+    for (int y = 0; y < r->Height; ++y) {
+        for (int x = 0; x < r->Width; ++x) {
+            const float d = std::hypot(static_cast<float>(x) - centre, static_cast<float>(y) - centre);
+            const float alpha = std::clamp(radius - d + 0.5f, 0.0f, 1.0f);
+            unsigned char* p = pixels + 4 * ((r->Y + y) * width + r->X + x);
+            p[0] = p[1] = p[2] = 255;
+            p[3] = static_cast<unsigned char>(std::lround(alpha * 255.0f));
+        }
+    }
+    ImVec2 uv0, uv1;
+    atlas.CalcCustomRectUV(r, &uv0, &uv1);
+    g_dot = {uv0.x, uv0.y, uv1.x, uv1.y};
+}
+
 platform::Size backing_size(platform::Size css, double dpr) {
     return {std::max(1, static_cast<int>(std::lround(css.width * dpr))),
             std::max(1, static_cast<int>(std::lround(css.height * dpr)))};
 }
 
 }  // namespace
+
+const Sprite& dot_sprite() { return g_dot; }
 
 Renderer::Renderer() {
     if (!platform::create_gl_context()) throw std::runtime_error("WebGL2 is not available");
@@ -79,7 +109,9 @@ void Renderer::load_font_and_style() {
     m_font = io.Fonts->AddFontFromFileTTF(font_path, size, &config, glyph_ranges);
     const float title_size = std::round(title_font_px * static_cast<float>(m_dpr));
     m_title_font = io.Fonts->AddFontFromFileTTF(font_path, title_size, &config, glyph_ranges);
+    const int dot = io.Fonts->AddCustomRectRegular(dot_px, dot_px);
     if (m_font == nullptr || m_title_font == nullptr || !io.Fonts->Build()) throw std::runtime_error("the UI font could not be loaded");
+    paint_dot(*io.Fonts, dot);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     apply_theme(static_cast<float>(m_dpr));

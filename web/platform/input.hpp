@@ -31,6 +31,22 @@ struct TextFieldRect {
 };
 void add_text_field_rect(TextFieldRect rect);
 
+/// A surface that moves with the fingers instead of scrolling (the map): where it was drawn this
+/// frame, in backing-store pixels. A touch drag that starts there pans it, two fingers pinch it,
+/// and a tap is still a click. Not set in a frame: no surface.
+void set_gesture_surface(TextFieldRect rect);
+
+/// Touch panning and pinching on the gesture surface since the last call, in backing-store pixels:
+/// move by (pan_x, pan_y), then zoom by `zoom` about (x, y). x < 0: no pinch centre.
+struct Gesture {
+    float pan_x = 0;
+    float pan_y = 0;
+    float zoom = 1;
+    float x = -1;
+    float y = -1;
+};
+Gesture take_gesture();
+
 /// The text put on the clipboard last (by copy in the app, or pasted in from the system).
 const std::string& clipboard_text();
 

@@ -24,6 +24,7 @@ void prd_js_text_input(int active, double x, double y, double line_height);
 void prd_js_copy(const char* text);
 void prd_js_set_cursor(const char* css_cursor);
 void prd_js_set_text_fields(const float* rects, int count);
+void prd_js_set_gesture_surface(double x, double y, double width, double height);
 }
 
 namespace {
@@ -37,6 +38,9 @@ struct InputState {
     std::vector<float> text_fields;  ///< x, y, width, height per field, in CSS pixels
     ImGuiID pan_window = 0;          ///< the window the finger scrolled last: momentum goes on there
     double pixel_ratio = 1;
+    prd::platform::Gesture gesture;   ///< in CSS pixels until taken
+    float surface[4] = {0, 0, 0, 0};  ///< the gesture surface this frame, CSS pixels
+    float sent_surface[4] = {-1, -1, -1, -1};
 };
 
 InputState& state() {
@@ -179,6 +183,17 @@ EMSCRIPTEN_KEEPALIVE void prd_input_pan(float dx, float dy) {
     state().pan_y += dy;
 }
 
+EMSCRIPTEN_KEEPALIVE void prd_input_gesture(float dx, float dy, float zoom, float x, float y) {
+    prd::platform::Gesture& g = state().gesture;
+    g.pan_x += dx;
+    g.pan_y += dy;
+    g.zoom *= zoom;
+    if (x >= 0) {
+        g.x = x;
+        g.y = y;
+    }
+}
+
 EMSCRIPTEN_KEEPALIVE void prd_input_key(const char* code, int down, int mods) {
     ImGuiIO& io = ImGui::GetIO();
     set_modifiers(io, mods);
@@ -230,6 +245,30 @@ void input_new_frame(double pixel_ratio) {
     s.last_time_ms = now;
     apply_pan(pixel_ratio);
     s.text_fields.clear();
+    std::fill(std::begin(s.surface), std::end(s.surface), 0.0f);
+}
+
+void set_gesture_surface(TextFieldRect rect) {
+    InputState& s = state();
+    const float r = static_cast<float>(s.pixel_ratio);
+    s.surface[0] = rect.x / r;
+    s.surface[1] = rect.y / r;
+    s.surface[2] = rect.width / r;
+    s.surface[3] = rect.height / r;
+}
+
+Gesture take_gesture() {
+    InputState& s = state();
+    const float r = static_cast<float>(s.pixel_ratio);
+    Gesture g = s.gesture;
+    s.gesture = Gesture{};
+    g.pan_x *= r;
+    g.pan_y *= r;
+    if (g.x >= 0) {
+        g.x *= r;
+        g.y *= r;
+    }
+    return g;
 }
 
 void add_text_field_rect(TextFieldRect rect) {
@@ -248,6 +287,10 @@ void input_end_frame(double pixel_ratio) {
         prd_js_text_input(0, 0, 0, 0);
     }
     prd_js_set_text_fields(s.text_fields.data(), static_cast<int>(s.text_fields.size() / 4));
+    if (!std::equal(std::begin(s.surface), std::end(s.surface), std::begin(s.sent_surface))) {
+        std::copy(std::begin(s.surface), std::end(s.surface), std::begin(s.sent_surface));
+        prd_js_set_gesture_surface(s.surface[0], s.surface[1], s.surface[2], s.surface[3]);
+    }
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
     if (cursor != s.cursor) {
         s.cursor = cursor;

@@ -14,6 +14,8 @@ var LibraryPrdPlatform = {
         composing: false,
         textFields: [],
         touch: null,
+        pinch: null,    // two fingers on the gesture surface (the map)
+        surface: null,  // [x, y, width, height] in CSS px: where a drag moves the map instead of scrolling
         momentum: 0,
         SENTINEL: ' ',  // kept in the textarea so a phone's Backspace has something to delete
 
@@ -48,6 +50,10 @@ var LibraryPrdPlatform = {
             var r = Module.canvas.getBoundingClientRect();
             return [e.clientX - r.left, e.clientY - r.top];
         },
+        inSurface: function(p) {
+            var g = PRD.surface;
+            return !!g && p[0] >= g[0] && p[0] <= g[0] + g[2] && p[1] >= g[1] && p[1] <= g[1] + g[3];
+        },
         inTextField: function(p) {
             var f = PRD.textFields;
             for (var i = 0; i + 3 < f.length; i += 4) {
@@ -59,14 +65,18 @@ var LibraryPrdPlatform = {
         stopMomentum: function() {
             PRD.momentum += 1;  // any running momentum loop sees a newer generation and stops
         },
-        startMomentum: function(vx, vy) {
+        startMomentum: function(vx, vy, surface) {
             var generation = ++PRD.momentum;
             var last = performance.now();
             function step(now) {
                 if (generation !== PRD.momentum) return;
                 var dt = Math.min(50, now - last);
                 last = now;
-                _prd_input_pan(vx * dt, vy * dt);
+                if (surface) {
+                    _prd_input_gesture(vx * dt, vy * dt, 1, -1, -1);
+                } else {
+                    _prd_input_pan(vx * dt, vy * dt);
+                }
                 PRD.wake();
                 var decay = Math.pow(0.996, dt);
                 vx *= decay;
@@ -201,7 +211,17 @@ var LibraryPrdPlatform = {
                 }
                 return;
             }
-            // Touch and pen: not a press yet. A tap, a drag (scrolling) or a hold decides.
+            // A second finger on the map while the first is there: a pinch (zoom and pan together).
+            var first = PRD.touch;
+            if (first && first.id !== e.pointerId && first.surface && PRD.inSurface(p)) {
+                clearTimeout(first.timer);
+                if (first.mode === 'press') _prd_input_pointer_button(0, 0);
+                first.mode = 'pinch';
+                PRD.pinch = {a: {id: first.id, x: first.x, y: first.y}, b: {id: e.pointerId, x: p[0], y: p[1]}};
+                _prd_input_pointer_move(-1, -1);
+                return;
+            }
+            // Touch and pen: not a press yet. A tap, a drag (scrolling, or moving the map) or a hold decides.
             _prd_input_pointer_source(1);
             _prd_input_pointer_move(p[0], p[1]);
             var touch = {
@@ -215,7 +235,8 @@ var LibraryPrdPlatform = {
                 samples: [[performance.now(), p[0], p[1]]],
                 vx: 0,
                 vy: 0,
-                timer: 0
+                timer: 0,
+                surface: PRD.inSurface(p)
             };
             touch.timer = setTimeout(function() {
                 if (PRD.touch === touch && touch.mode === 'pending') {
@@ -236,6 +257,19 @@ var LibraryPrdPlatform = {
                 }
                 return;
             }
+            var pinch = PRD.pinch;
+            if (pinch && (pinch.a.id === e.pointerId || pinch.b.id === e.pointerId)) {
+                PRD.wake();
+                var moved = pinch.a.id === e.pointerId ? pinch.a : pinch.b;
+                var mid0 = [(pinch.a.x + pinch.b.x) / 2, (pinch.a.y + pinch.b.y) / 2];
+                var d0 = Math.hypot(pinch.a.x - pinch.b.x, pinch.a.y - pinch.b.y);
+                moved.x = p[0];
+                moved.y = p[1];
+                var mid1 = [(pinch.a.x + pinch.b.x) / 2, (pinch.a.y + pinch.b.y) / 2];
+                var d1 = Math.hypot(pinch.a.x - pinch.b.x, pinch.a.y - pinch.b.y);
+                _prd_input_gesture(mid1[0] - mid0[0], mid1[1] - mid0[1], d0 > 4 ? d1 / d0 : 1, mid1[0], mid1[1]);
+                return;
+            }
             if (touch.id !== e.pointerId) return;
             PRD.wake();
             var now = performance.now();
@@ -246,7 +280,11 @@ var LibraryPrdPlatform = {
             if (touch.mode === 'pan') {
                 var dx = p[0] - touch.x;
                 var dy = p[1] - touch.y;
-                _prd_input_pan(dx, dy);
+                if (touch.surface) {
+                    _prd_input_gesture(dx, dy, 1, -1, -1);
+                } else {
+                    _prd_input_pan(dx, dy);
+                }
                 // The fling's speed: the distance covered in the last 100 ms.
                 touch.samples.push([now, p[0], p[1]]);
                 while (touch.samples.length > 2 && now - touch.samples[0][0] > 100) touch.samples.shift();
@@ -262,6 +300,14 @@ var LibraryPrdPlatform = {
             touch.t = now;
         });
         function endTouch(e, cancelled) {
+            var pinch = PRD.pinch;
+            if (pinch && (pinch.a.id === e.pointerId || pinch.b.id === e.pointerId)) {
+                // Lifting either finger ends the pinch; the other one does nothing until lifted.
+                PRD.pinch = null;
+                PRD.touch = null;
+                PRD.wake();
+                return;
+            }
             var touch = PRD.touch;
             if (!touch || touch.id !== e.pointerId) return;
             PRD.touch = null;
@@ -279,7 +325,7 @@ var LibraryPrdPlatform = {
                 _prd_input_pointer_move(p[0], p[1]);
                 _prd_input_pointer_button(0, 0);
             } else if (touch.mode === 'pan' && !cancelled && performance.now() - touch.t < 80) {
-                PRD.startMomentum(touch.vx, touch.vy);
+                PRD.startMomentum(touch.vx, touch.vy, touch.surface);
             }
             _prd_input_pointer_move(-1, -1);  // a lifted finger hovers nothing
         }
@@ -329,6 +375,11 @@ var LibraryPrdPlatform = {
             ta.blur();
             Module.canvas.focus({preventScroll: true});
         }
+    },
+
+    prd_js_set_gesture_surface__deps: ['$PRD'],
+    prd_js_set_gesture_surface: function(x, y, width, height) {
+        PRD.surface = width > 0 && height > 0 ? [x, y, width, height] : null;
     },
 
     prd_js_set_text_fields__deps: ['$PRD'],
