@@ -100,6 +100,7 @@ bool lights(Page item, Page current) {
     if (item == current) return true;
     if (item == Page::find) return current == Page::municipality || current == Page::edit_municipality;
     if (item == Page::partnerships) return current == Page::partnership;
+    if (item == Page::map) return current == Page::dashboard;
     return false;
 }
 

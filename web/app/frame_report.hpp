@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "app/route.hpp"
 
 namespace prd::web {
@@ -54,6 +56,9 @@ struct FrameReport {
     std::vector<ReportedHit> search_results;  ///< the first 20 results of Find
     std::vector<ReportedHit> suggestions;     ///< partner suggestions on a profile
     std::vector<ReportedConflict> conflicts;  ///< fields in conflict on the profile editor
+    nlohmann::json map;                       ///< prdState.map on the map (null elsewhere)
+    nlohmann::json dashboard;                 ///< prdState.dashboard on the dashboard (null elsewhere)
+    nlohmann::json dashboard_sort;            ///< the oblast table's sort and rows in the order shown
 };
 
 }  // namespace prd::web

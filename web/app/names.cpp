@@ -15,6 +15,18 @@ const std::string& display_name(const Municipality& m, Lang lang) {
     return m.id;
 }
 
+std::string short_name(const Municipality& m, Lang lang) {
+    const auto centre = m.extra.find("centre");
+    if (centre != m.extra.end() && centre->is_object()) {
+        for (const char* key : {lang == Lang::uk ? "uk" : "en", lang == Lang::uk ? "en" : "uk"}) {
+            const auto name = centre->find(key);
+            if (name != centre->end() && name->is_string() && !name->get_ref<const std::string&>().empty())
+                return name->get<std::string>();
+        }
+    }
+    return display_name(m, lang);
+}
+
 std::string other_name(const Municipality& m, Lang lang) {
     const std::string& shown = display_name(m, lang);
     if (!m.names.native.empty() && m.names.native != shown) return m.names.native;

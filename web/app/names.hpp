@@ -13,6 +13,9 @@ namespace prd::web {
 
 /// The name in the UI language, else the other language, else the native name, else the id.
 const std::string& display_name(const Municipality& m, Lang lang);
+/// A short name for a map label: a Ukrainian community's centre ("Львів" for Львівська міська
+/// громада), else display_name.
+std::string short_name(const Municipality& m, Lang lang);
 /// The native name when it differs from display_name (e.g. "Poznań" under "Познань"), else "".
 std::string other_name(const Municipality& m, Lang lang);
 /// The text in the UI language, else the other one.

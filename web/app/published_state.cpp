@@ -50,6 +50,11 @@ nlohmann::json hits_json(const std::vector<ReportedHit>& hits, bool with_reason)
 //   drafts: [{id, from, to, kind, status: "draft" | "sending" | "refused", updated_at, chars}],
 //   inbox: [{id, status, unread}], sent: [{id, status}], storage: {saving, error, persist},
 //   proposal: {id, status, side, actions, messages, waiting} on a proposal's page,
+//   map: {selected, partnership, arcs, points, points_drawn, communities, without_foreign_partner,
+//         labels, outlines, outline_points, level, scale, filters} on the map, else null,
+//   map.centre: [x, y] the projected point (km) in the middle of the map,
+//   dashboard: the gap figures as `partnership stats --json` gives them, on the dashboard, else null,
+//   dashboard_sort: {column, descending, rows: [{oblast, without_foreign_partner}]} as the oblast table shows them,
 //   service worker state is the shell's own: window.prdServiceWorker
 // }
 namespace {
@@ -179,6 +184,9 @@ std::string published_state(const AppState& app, const FrameReport& report, cons
                      {"index_ms", app.index_ms()}};
     state["ready_ms"] = app.ready_ms();
     proposals_state(app, state);
+    state["map"] = report.map;
+    state["dashboard"] = report.dashboard;
+    state["dashboard_sort"] = report.dashboard_sort;
     if (app.route().page == Page::admin) {
         const AdminDesk& desk = app.admin();
         nlohmann::json invitations = nlohmann::json::array();

@@ -12,13 +12,14 @@ struct PageName {
     std::string_view path;  ///< the first path segment; empty for pages reached with an id only
 };
 
-constexpr std::array<PageName, 15> pages{{
+constexpr std::array<PageName, 16> pages{{
     {Page::find, "find", "search"},
     {Page::partnerships, "partnerships", "partnerships"},
     {Page::declarations, "declarations", "declarations"},
     {Page::community, "community", "community"},
     {Page::proposals, "proposals", "proposals"},
     {Page::map, "map", "map"},
+    {Page::dashboard, "dashboard", "dashboard"},
     {Page::municipality, "municipality", "m"},
     {Page::edit_municipality, "edit_municipality", ""},
     {Page::partnership, "partnership", "p"},

@@ -7,7 +7,9 @@
 //   #/m/UA46060250000025047        a municipality's profile
 //   #/m/UA46060250000025047/edit   its profile editor
 //   #/p/<id>                       a partnership
-//   #/partnerships  #/declarations  #/community  #/signin  #/proposals  #/map
+//   #/partnerships  #/declarations  #/community  #/signin  #/proposals
+//   #/map?m=ID&p=ID&kind=K&country=CC&years=FROM-TO&band=0-30   the map, a community or partnership on it
+//   #/dashboard                    the gap figures
 //   #/draft/new?from=ID&to=ID&kind=K   a new proposal draft from a template (then #/draft/<uuid>)
 //   #/draft/<uuid>                 a draft being written (kept in the browser)
 //   #/proposal/<uuid>              a proposal sent or received
@@ -27,6 +29,7 @@ enum class Page {
     community,
     proposals,
     map,
+    dashboard,
     municipality,
     edit_municipality,
     partnership,

@@ -1,9 +1,11 @@
 #include "panels/panel_list.hpp"
 
 #include "panels/admin_panel.hpp"
+#include "panels/dashboard_panel.hpp"
 #include "panels/draft_panel.hpp"
 #include "panels/edit_panel.hpp"
 #include "panels/find_panel.hpp"
+#include "panels/map_panel.hpp"
 #include "panels/partnership_panel.hpp"
 #include "panels/partnerships_panel.hpp"
 #include "panels/profile_panel.hpp"
@@ -22,7 +24,8 @@ std::vector<std::unique_ptr<Panel>> make_panels() {
     panels.push_back(std::make_unique<ProposalsPanel>());
     panels.push_back(std::make_unique<DraftPanel>());
     panels.push_back(std::make_unique<ProposalPanel>());
-    panels.push_back(std::make_unique<ComingPanel>(Page::map));
+    panels.push_back(std::make_unique<MapPanel>());
+    panels.push_back(std::make_unique<DashboardPanel>());
     panels.push_back(std::make_unique<ProfilePanel>());
     panels.push_back(std::make_unique<EditPanel>());
     panels.push_back(std::make_unique<PartnershipPanel>());

@@ -61,6 +61,7 @@ void PartnershipPanel::draw(UiContext& ui) {
         if (!party.joined_on.empty()) text += " (" + format_date(party.joined_on, lang) + ")";
         if (link(ui, text, "party." + party.municipality)) ui.go(municipality_route(party.municipality));
     }
+    if (link(ui, ui.text(Text::show_on_map), "partnership.map")) ui.go(Route{Page::map, {}, {{"p", p.id}}});
     const Session& session = app.session();
     if (p.open_to_join && session.signed_in() && !session.municipality().empty() && !joined) {
         ImGui::Spacing();

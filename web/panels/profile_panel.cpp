@@ -10,6 +10,7 @@
 #include "app/theme.hpp"
 #include "model/json_codec.hpp"
 #include "platform/platform.hpp"
+#include "stats/gap_stats.hpp"
 #include "widgets/widgets.hpp"
 
 namespace prd::web {
@@ -27,14 +28,6 @@ std::string sectors_text(const std::vector<SectorEntry>& list, Lang lang) {
         if (!e.note.empty()) out += " — " + e.note;
     }
     return out;
-}
-
-std::optional<double> frontline_distance(const Municipality& m) {
-    const auto it = m.extra.find("frontline");
-    if (it == m.extra.end() || !it->is_object()) return std::nullopt;
-    const auto d = it->find("distance_to_russia_or_belarus_km");
-    if (d == it->end() || !d->is_number()) return std::nullopt;
-    return d->get<double>();
 }
 
 std::string extra_text(const Municipality& m, const char* key) {
@@ -100,7 +93,7 @@ void ProfilePanel::draw_facts(UiContext& ui, const Municipality& m) {
     ImGui::PopFont();
     if (const std::string other = other_name(m, lang); !other.empty()) paragraph(ui, other);
     badge(ui, ui.text(m.verified ? Text::verified : Text::not_verified), m.verified ? green : grey);
-    const auto distance = frontline_distance(m);
+    const auto distance = stats::border_distance_km(m);
     if (distance && *distance <= 30) {
         ImGui::SameLine();
         badge(ui, ui.text(Text::frontline), red);
@@ -115,6 +108,7 @@ void ProfilePanel::draw_facts(UiContext& ui, const Municipality& m) {
     if (!m.region.empty()) where += " · " + place_name(m.region, lang);
     where += " · " + std::string(country_name(m.country, lang));
     paragraph(ui, where);
+    if (m.location && link(ui, ui.text(Text::show_on_map), "profile.map")) ui.go(Route{Page::map, {}, {{"m", m.id}}});
 
     if (session.may_edit(m.id)) {
         if (action_button(ui, ui.text(Text::edit_profile), "profile.edit", true))

@@ -135,13 +135,6 @@ void JoinPanel::draw(UiContext& ui) {
         error_line(ui, std::string(ui.text(Text::join_failed)) + ": " + session.message());
 }
 
-std::string ComingPanel::title(UiContext& ui) { return ui.text(Text::nav_map); }
-
-void ComingPanel::draw(UiContext& ui) {
-    heading(ui, title(ui));
-    paragraph(ui, ui.text(Text::map_coming));
-}
-
 std::string NotFoundPanel::title(UiContext& ui) { return ui.text(Text::not_found); }
 
 void NotFoundPanel::draw(UiContext& ui) {

@@ -1,6 +1,5 @@
 #pragma once
-// The smaller pages: Declarations & calls, My community, Sign in, the Proposals and Map slots
-// (their views arrive with the offline-drafting and map issues), and "not found".
+// The smaller pages: Declarations & calls, My community, Sign in, joining, and "not found".
 
 #include <string>
 
@@ -43,18 +42,6 @@ public:
 private:
     std::string m_label;
     bool m_submitted = false;
-};
-
-/// The map: what is coming.
-class ComingPanel final : public Panel {
-public:
-    explicit ComingPanel(Page page) : m_page(page) {}
-    Page page() const override { return m_page; }
-    std::string title(UiContext& ui) override;
-    void draw(UiContext& ui) override;
-
-private:
-    Page m_page;
 };
 
 class NotFoundPanel final : public Panel {
