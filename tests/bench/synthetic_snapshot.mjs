@@ -1,6 +1,7 @@
 // A registry snapshot grown to a size the real registry has not reached (100,000 municipalities by
 // default), for the app benchmark: the real snapshot plus made-up foreign municipalities whose
-// names are built from each language's syllables, with their diacritics and Cyrillic forms. It
+// names are built from each language's syllables, with their diacritics and Cyrillic forms, and
+// twinnings of them with Ukrainian communities up to 60,000 partnerships. It
 // mirrors tests/bench/synthetic_registry.hpp (the C++ benchmarks' synthetic registry); the same
 // seed gives the same snapshot, byte for byte.
 //
@@ -133,7 +134,7 @@ function makeWord(language, rng) {
 
 /// `real` (a parsed snapshot) grown to `size` municipalities with made-up foreign ones; ids are
 /// "<country>-9<8 digits>", unique and never a GeoNames id of the real registry.
-export function buildSyntheticSnapshot(real, { size = 100_000, seed = 20240601 } = {}) {
+export function buildSyntheticSnapshot(real, { size = 100_000, seed = 20240601, partnerships = 60_000 } = {}) {
   const rng = makeRng(seed);
   const uniform = () => rng() / 4294967296;
   const municipalities = real.municipalities.slice();
@@ -169,12 +170,32 @@ export function buildSyntheticSnapshot(real, { size = 100_000, seed = 20240601 }
       updated_at: "2025-01-01T00:00:00Z",
     });
   }
+  // Twinnings up to `partnerships` in all, each between a Ukrainian community and a made-up town
+  // that has none yet, as issue-sized registries have (100,000 municipalities, 60,000 partnerships).
+  const links = (real.partnerships ?? []).slice();
+  const communities = real.municipalities.filter((m) => m.country === "UA" && m.kind !== "foreign_municipality");
+  const towns = municipalities.slice(real.municipalities.length);
+  for (let i = 0; links.length < partnerships && i < towns.length && communities.length > 0; ++i) {
+    const community = communities[rng() % communities.length];
+    const town = towns[i];
+    links.push({
+      id: `synthetic-twin-${i + 1}`,
+      kind: "twinning",
+      status: "signed",
+      parties: [{ municipality: community.id }, { municipality: town.id }],
+      title: { en: `Twin towns: ${community.names.en} – ${town.names.en}`, uk: `Міста-побратими: ${community.names.uk} – ${town.names.uk}` },
+      signed_on: `${1990 + (rng() % 35)}-0${1 + (rng() % 9)}-1${rng() % 10}`,
+      source: "synthetic (tests/bench/synthetic_snapshot.mjs)",
+      revision: 1,
+      updated_at: "2025-01-01T00:00:00Z",
+    });
+  }
   return {
     format: real.format ?? "partnership-registry",
     version: real.version ?? 1,
     revision: real.revision ?? 1,
     municipalities,
-    partnerships: real.partnerships ?? [],
+    partnerships: links,
     announcements: real.announcements ?? [],
   };
 }
