@@ -35,5 +35,13 @@ TEST(UiText, AllTextsListsBothLanguagesOfEveryLabel) {
     EXPECT_EQ(all_texts().size(), 2 * static_cast<std::size_t>(Text::count_));
 }
 
+TEST(UiText, BorderBandsHaveLabelsAndAnUnknownOne) {
+    EXPECT_EQ(border_band_text("0-30"), Text::border_0_30);
+    EXPECT_EQ(border_band_text("30-100"), Text::border_30_100);
+    EXPECT_EQ(border_band_text("100+"), Text::border_100);
+    EXPECT_EQ(border_band_text("unknown"), Text::dash_unknown);
+    EXPECT_STREQ(tr(border_band_text("100+"), Lang::uk), "понад 100 км");
+}
+
 }  // namespace
 }  // namespace prd::web

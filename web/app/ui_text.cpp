@@ -327,6 +327,13 @@ const char* tr(Text id, Lang lang) {
     return lang == Lang::uk ? entry.uk : entry.en;
 }
 
+Text border_band_text(std::string_view band) {
+    if (band == "0-30") return Text::border_0_30;
+    if (band == "30-100") return Text::border_30_100;
+    if (band == "100+") return Text::border_100;
+    return Text::dash_unknown;
+}
+
 std::span<const char* const> all_texts() { return all; }
 
 }  // namespace prd::web

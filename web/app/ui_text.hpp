@@ -304,6 +304,9 @@ enum class Text {
 /// The label in `lang`; never empty, never null.
 const char* tr(Text id, Lang lang);
 
+/// The label of a distance band to the border ("0-30", "30-100", "100+"; anything else: unknown).
+Text border_band_text(std::string_view band);
+
 /// Every label in every language, so the app can check the font covers them all.
 std::span<const char* const> all_texts();
 

@@ -53,11 +53,19 @@ void bar_cell(UiContext& ui, double fraction, ImU32 colour, const std::string& l
 /// An oblast as people read it: as stored in Ukrainian, "Lviv Oblast" in English.
 std::string oblast_name(const std::string& stored, Lang lang) { return region_name(stored, code(lang)); }
 
-Text band_text(std::string_view band) {
-    if (band == "0-30") return Text::border_0_30;
-    if (band == "30-100") return Text::border_30_100;
-    if (band == "100+") return Text::border_100;
-    return Text::dash_unknown;
+/// One row of a gap table: the group, its communities, those without a foreign partner, and
+/// their share as a bar.
+void gap_row(UiContext& ui, std::string_view group, std::size_t hromadas, std::size_t without) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ui.cell(group);
+    ImGui::TableNextColumn();
+    ui.cell(count_text(ui, hromadas), true);
+    ImGui::TableNextColumn();
+    ui.cell(count_text(ui, without), true);
+    ImGui::TableNextColumn();
+    const double fraction = hromadas == 0 ? 0 : double(without) / double(hromadas);
+    bar_cell(ui, fraction, gap_colour, share_text(without, hromadas, ui.lang()));
 }
 
 /// Headline figures as cards: a big number and what it counts.
@@ -162,16 +170,8 @@ void DashboardPanel::draw_oblasts(UiContext& ui) {
     for (const std::size_t i : order) {
         const stats::OblastRow& row = m_stats.by_oblast[i];
         shown.push_back({{"oblast", row.oblast}, {"without_foreign_partner", row.without_foreign_partner}});
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ui.cell(oblast_name(row.oblast.empty() ? std::string("—") : row.oblast, ui.lang()));
-        ImGui::TableNextColumn();
-        ui.cell(count_text(ui, row.hromadas), true);
-        ImGui::TableNextColumn();
-        ui.cell(count_text(ui, row.without_foreign_partner), true);
-        ImGui::TableNextColumn();
-        const double fraction = row.hromadas == 0 ? 0 : double(row.without_foreign_partner) / double(row.hromadas);
-        bar_cell(ui, fraction, gap_colour, share_text(row.without_foreign_partner, row.hromadas, ui.lang()));
+        gap_row(ui, oblast_name(row.oblast.empty() ? std::string("—") : row.oblast, ui.lang()), row.hromadas,
+                row.without_foreign_partner);
     }
     ImGui::EndTable();
     ui.report().dashboard_sort = {{"column", sort_column}, {"descending", descending}, {"rows", std::move(shown)}};
@@ -187,16 +187,7 @@ void DashboardPanel::draw_frontline(UiContext& ui) {
     ImGui::TableSetupColumn(ui.text(Text::dash_share), 0, ui.narrow() ? 2.0f : 3.5f);
     ImGui::TableHeadersRow();
     for (const stats::BandRow& row : m_stats.frontline) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ui.cell(ui.text(band_text(row.band)));
-        ImGui::TableNextColumn();
-        ui.cell(count_text(ui, row.hromadas), true);
-        ImGui::TableNextColumn();
-        ui.cell(count_text(ui, row.without_foreign_partner), true);
-        ImGui::TableNextColumn();
-        const double fraction = row.hromadas == 0 ? 0 : double(row.without_foreign_partner) / double(row.hromadas);
-        bar_cell(ui, fraction, gap_colour, share_text(row.without_foreign_partner, row.hromadas, ui.lang()));
+        gap_row(ui, ui.text(border_band_text(row.band)), row.hromadas, row.without_foreign_partner);
     }
     ImGui::EndTable();
 }

@@ -50,12 +50,6 @@ SearchRequest request_for(const Route& route, std::size_t limit) {
     return request;
 }
 
-Text border_label(std::string_view band) {
-    if (band == "0-30") return Text::border_0_30;
-    if (band == "30-100") return Text::border_30_100;
-    return Text::border_100;
-}
-
 Text band_label(std::string_view code) {
     if (code == "lt10k") return Text::pop_lt10k;
     if (code == "10k-50k") return Text::pop_10k_50k;
@@ -277,8 +271,9 @@ void FindPanel::draw_filters(UiContext& ui) {
                     setter("foreign"));
     }
     same_line();
-    facet_combo(ui, *this, "border", Text::border_distance, route.param("border"), facets.border_bands,
-                [&](const std::string& band) { return std::string(ui.text(border_label(band))); }, setter("border"));
+    facet_combo(
+        ui, *this, "border", Text::border_distance, route.param("border"), facets.border_bands,
+        [&](const std::string& band) { return std::string(ui.text(border_band_text(band))); }, setter("border"));
     toggle("frontline", Text::frontline_filter, false, facets.frontline, true);
     same_line();
     toggle("ua_first", Text::ukraine_first, true, 0, false);

@@ -47,12 +47,6 @@ Text shade_label(map::Shade shade) {
     return Text::legend_none;
 }
 
-Text band_text(std::string_view band) {
-    if (band == "0-30") return Text::border_0_30;
-    if (band == "30-100") return Text::border_30_100;
-    return Text::border_100;
-}
-
 map::Filters filters_from(const Route& route) {
     map::Filters f;
     if (const auto kind = partnership_kind_from_string(route.param("kind"))) f.partnerships.kinds = {*kind};
@@ -282,11 +276,11 @@ void MapPanel::draw_filters(UiContext& ui) {
     caption(Text::border_distance);
     ImGui::SetNextItemWidth(width);
     const std::string band_preview =
-        m_filters.band.empty() ? std::string(ui.text(Text::any)) : ui.text(band_text(m_filters.band));
+        m_filters.band.empty() ? std::string(ui.text(Text::any)) : ui.text(border_band_text(m_filters.band));
     if (ImGui::BeginCombo("##band", ui.audited(band_preview).data())) {
         if (ImGui::Selectable(ui.text(Text::any), m_filters.band.empty())) set_param(ui, "band", "");
         for (const std::string_view band : {"0-30", "30-100", "100+"})
-            if (ImGui::Selectable(ui.text(band_text(band)), band == m_filters.band))
+            if (ImGui::Selectable(ui.text(border_band_text(band)), band == m_filters.band))
                 set_param(ui, "band", std::string(band));
         ImGui::EndCombo();
     }
