@@ -126,6 +126,7 @@ void MapPanel::update_model(UiContext& ui) {
     if (app.generation() != m_generation || !(filters == m_filters) || focus != m_focus) {
         const Partnership* partnership = app.registry().find_partnership(focus);
         m_model.rebuild(app.registry(), filters, partnership);
+        ++m_model_version;
         if (app.generation() != m_generation) {
             // What the filters offer: partner countries and the years partnerships were signed in.
             std::set<std::string> countries;
@@ -160,10 +161,14 @@ void MapPanel::update_model(UiContext& ui) {
         m_selected_id = wanted;
         m_selected = wanted.empty() ? std::nullopt : m_model.index_of(wanted);
     }
+    refresh_arcs(app.registry());
+}
+
+void MapPanel::refresh_arcs(const Registry& registry) {
     m_arcs.clear();
     if (m_selected) {
         m_arcs = m_model.arcs_of(*m_selected);
-    } else if (const Partnership* p = app.registry().find_partnership(m_focus)) {
+    } else if (const Partnership* p = registry.find_partnership(m_focus)) {
         m_arcs = m_model.arcs_of(*p);
     }
 }
@@ -171,6 +176,7 @@ void MapPanel::update_model(UiContext& ui) {
 void MapPanel::select(UiContext& ui, std::optional<std::uint32_t> point) {
     m_selected = point;
     m_selected_id = point ? m_model.points()[*point].municipality->id : std::string();
+    refresh_arcs(ui.app().registry());  // this frame already shows (and reports) the new arcs
     set_param(ui, "m", m_selected_id);
 }
 
@@ -339,48 +345,83 @@ void MapPanel::draw_outlines(UiContext& ui, ImDrawList& draw, float ox, float oy
 
 void MapPanel::draw_points(UiContext& ui, ImDrawList& draw, float ox, float oy, float mx, float my) {
     const auto& points = m_model.points();
-    const map::Box visible = m_view.visible();
     const float grow = dot_growth(ui, m_view);
-    const float touch_reach = ui.px(14);
-    m_visible.clear();
-    m_screen.clear();
-    m_hovered.reset();
-    float best = 0;
-    for (std::uint32_t i = 0; i < points.size(); ++i) {
-        const map::Point& p = points[i];
-        const float r = ui.px(p.radius) * grow;
-        const float margin = r / m_view.scale();
-        if (p.at.x < visible.min_x - margin || p.at.x > visible.max_x + margin || p.at.y < visible.min_y - margin ||
-            p.at.y > visible.max_y + margin)
-            continue;
-        const map::Vec s = m_view.to_screen(p.at);
-        m_visible.push_back(i);
-        m_screen.push_back(s);
-        if (mx >= 0) {
-            const float d = std::hypot(s.x - mx, s.y - my);
-            const float reach = std::max(r + ui.px(2), touch_reach * 0.6f);
-            // The nearest dot in reach; a Ukrainian community wins over a foreign dot at the same spot.
-            const float score = d - (p.shade == map::Shade::foreign ? 0.0f : ui.px(1));
-            if (d <= reach && (!m_hovered || score < best)) {
-                m_hovered = i;
-                best = score;
+    // The dots' quads are made again only when the view or the model changed; a frame that only
+    // moves the pointer (hovering) copies them.
+    const DotKey key{m_view.scale(),   m_view.centre().x, m_view.centre().y, m_view.width(), m_view.height(), ox, oy,
+                     ui.pixel_ratio(), m_model_version};
+    if (!(key == m_dot_key)) {
+        m_dot_key = key;
+        const map::Box visible = m_view.visible();
+        m_visible.clear();
+        m_screen.clear();
+        m_dot_vertices.clear();
+        for (std::uint32_t i = 0; i < points.size(); ++i) {
+            const map::Point& p = points[i];
+            const float margin = ui.px(p.radius) * grow / m_view.scale();
+            if (p.at.x < visible.min_x - margin || p.at.x > visible.max_x + margin || p.at.y < visible.min_y - margin ||
+                p.at.y > visible.max_y + margin)
+                continue;
+            m_visible.push_back(i);
+            m_screen.push_back(m_view.to_screen(p.at));
+        }
+        // Foreign dots first, then Ukrainian ones on top, each a textured quad (as PrimRectUV makes).
+        const Sprite& dot = dot_sprite();
+        m_dot_vertices.reserve(m_visible.size() * 4);
+        for (const bool foreign_pass : {true, false}) {
+            for (std::size_t k = 0; k < m_visible.size(); ++k) {
+                const map::Point& p = points[m_visible[k]];
+                if ((p.shade == map::Shade::foreign) != foreign_pass) continue;
+                const float r = ui.px(p.radius) * grow;
+                const float x = ox + m_screen[k].x, y = oy + m_screen[k].y;
+                const ImU32 colour = shade_colour(p.shade);
+                m_dot_vertices.push_back({ImVec2(x - r, y - r), ImVec2(dot.u0, dot.v0), colour});
+                m_dot_vertices.push_back({ImVec2(x + r, y - r), ImVec2(dot.u1, dot.v0), colour});
+                m_dot_vertices.push_back({ImVec2(x + r, y + r), ImVec2(dot.u1, dot.v1), colour});
+                m_dot_vertices.push_back({ImVec2(x - r, y + r), ImVec2(dot.u0, dot.v1), colour});
             }
         }
     }
     m_points_drawn = m_visible.size();
-    const Sprite& dot = dot_sprite();
-    // Foreign dots first, then Ukrainian ones on top, each as one textured quad.
-    draw.PrimReserve(static_cast<int>(m_visible.size() * 6), static_cast<int>(m_visible.size() * 4));
-    for (const bool foreign_pass : {true, false}) {
+
+    // The nearest dot within reach of the pointer; a Ukrainian community wins over a foreign dot
+    // at the same spot.
+    m_hovered.reset();
+    if (mx >= 0) {
+        const float reach_min = ui.px(14) * 0.6f;
+        float best = 0;
         for (std::size_t k = 0; k < m_visible.size(); ++k) {
+            const float dx = m_screen[k].x - mx, dy = m_screen[k].y - my;
+            if (std::abs(dx) > ui.px(24) || std::abs(dy) > ui.px(24)) continue;
             const map::Point& p = points[m_visible[k]];
-            if ((p.shade == map::Shade::foreign) != foreign_pass) continue;
-            const float r = ui.px(p.radius) * grow;
-            const map::Vec s = m_screen[k];
-            draw.PrimRectUV(ImVec2(ox + s.x - r, oy + s.y - r), ImVec2(ox + s.x + r, oy + s.y + r),
-                            ImVec2(dot.u0, dot.v0), ImVec2(dot.u1, dot.v1), shade_colour(p.shade));
+            const float d = std::sqrt(dx * dx + dy * dy);
+            const float reach = std::max(ui.px(p.radius) * grow + ui.px(2), reach_min);
+            const float score = d - (p.shade == map::Shade::foreign ? 0.0f : ui.px(1));
+            if (d <= reach && (!m_hovered || score < best)) {
+                m_hovered = m_visible[k];
+                best = score;
+            }
         }
     }
+
+    const auto quads = static_cast<int>(m_dot_vertices.size() / 4);
+    draw.PrimReserve(quads * 6, quads * 4);
+    const auto base = static_cast<ImDrawIdx>(draw._VtxCurrentIdx);
+    std::copy(m_dot_vertices.begin(), m_dot_vertices.end(), draw._VtxWritePtr);
+    draw._VtxWritePtr += m_dot_vertices.size();
+    ImDrawIdx* idx = draw._IdxWritePtr;
+    for (int q = 0; q < quads; ++q) {
+        const auto v = static_cast<ImDrawIdx>(base + 4 * q);
+        idx[0] = v;
+        idx[1] = static_cast<ImDrawIdx>(v + 1);
+        idx[2] = static_cast<ImDrawIdx>(v + 2);
+        idx[3] = v;
+        idx[4] = static_cast<ImDrawIdx>(v + 2);
+        idx[5] = static_cast<ImDrawIdx>(v + 3);
+        idx += 6;
+    }
+    draw._IdxWritePtr = idx;
+    draw._VtxCurrentIdx += static_cast<unsigned int>(m_dot_vertices.size());
 }
 
 void MapPanel::draw_arcs(UiContext& ui, ImDrawList& draw, float ox, float oy) const {

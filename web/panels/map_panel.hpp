@@ -10,12 +10,12 @@
 #include <string>
 #include <vector>
 
+#include <imgui.h>
+
 #include "app/map_geometry.hpp"
 #include "app/map_model.hpp"
 #include "app/map_source.hpp"
 #include "panels/panel.hpp"
-
-struct ImDrawList;
 
 namespace prd::web {
 
@@ -32,6 +32,8 @@ private:
     enum class Fit { none, ukraine, europe, selection };
 
     void update_model(UiContext& ui);
+    /// The arcs of the selection, or of the partnership shown.
+    void refresh_arcs(const Registry& registry);
     void draw_toolbar(UiContext& ui);
     void draw_filters(UiContext& ui);
     void draw_map(UiContext& ui, float width, float height);
@@ -65,8 +67,17 @@ private:
     std::size_t m_points_drawn = 0;
     std::size_t m_level = 0;
     std::vector<std::string> m_labels;  ///< ids of the points labelled this frame
-    std::vector<map::Vec> m_screen;     ///< scratch: screen positions of visible points
-    std::vector<std::uint32_t> m_visible;
+    /// What the dots' quads were made for: a frame with the same view and model reuses them.
+    struct DotKey {
+        float scale = 0, cx = 0, cy = 0, width = 0, height = 0, ox = 0, oy = 0, pixel_ratio = 0;
+        int model = -1;
+        bool operator==(const DotKey&) const = default;
+    };
+    DotKey m_dot_key;
+    int m_model_version = 0;
+    std::vector<std::uint32_t> m_visible;  ///< points in view
+    std::vector<map::Vec> m_screen;        ///< their positions on the map, in pixels
+    std::vector<ImDrawVert> m_dot_vertices;
 };
 
 }  // namespace prd::web
