@@ -16,7 +16,7 @@ namespace prd::cli {
 int generate_command(const Args& args) {
     std::string data_dir;
     server::GenerateOptions options;
-    CLI::App parser = command_parser("generate");
+    CommandParser parser("generate");
     parser.add_option("--data", data_dir, "an empty data folder");
     parser.add_option("--municipalities", options.municipalities, "how many in all")
         ->transform(whole_number(1, 10000000));

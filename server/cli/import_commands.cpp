@@ -57,7 +57,7 @@ struct Parsed {
 Parsed parse(const char* command, const Args& args) {
     const bool importing = std::string_view(command) == "import";
     Parsed parsed;
-    CLI::App parser = command_parser(command);
+    CommandParser parser(command);
     parser.add_option(importing ? "SOURCE" : "ID", parsed.positional,
                       importing ? "the source and its files, or all" : "the municipality's id or name");
     parser.add_option("--registry", parsed.registry, "the registry to read (default: the built-in one)");

@@ -33,7 +33,7 @@ struct InviteArgs {
 
 InviteArgs parse(const Args& args) {
     InviteArgs parsed;
-    CLI::App parser = command_parser("invite");
+    CommandParser parser("invite");
     parser.add_option("ACTION", parsed.action, "create, list or revoke");
     parser.add_option("INVITATION_ID", parsed.id, "revoke: the invitation to revoke");
     add_data_option(parser, parsed.data_dir);

@@ -27,7 +27,7 @@ struct OpsArgs {
 /// `name`'s options: dump and restore name a FILE, export may name one with --out and picks a --format.
 OpsArgs parse(const char* name, const Args& args, bool wants_file) {
     OpsArgs parsed;
-    CLI::App parser = command_parser(name);
+    CommandParser parser(name);
     add_data_option(parser, parsed.data_dir);
     if (wants_file) {
         parser.add_option("FILE", parsed.file, "the dump");

@@ -4,11 +4,19 @@
 
 namespace prd::cli {
 
-CLI::App command_parser(std::string_view name) {
-    std::string summary;
+namespace {
+
+std::string summary_of(std::string_view name) {
     for (const auto& command : commands())
-        if (command.name == name) summary = command.summary;
-    return CLI::App(summary, "partnership " + std::string(name));
+        if (command.name == name) return std::string(command.summary);
+    return {};
+}
+
+}  // namespace
+
+CommandParser::CommandParser(std::string_view name) : CLI::App(summary_of(name), "partnership " + std::string(name)) {
+    // As before CLI11: ./dev run passes its own --data first, and one given after it wins.
+    option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
 }
 
 void parse_options(CLI::App& parser, const Args& args) {

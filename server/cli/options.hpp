@@ -22,9 +22,13 @@ public:
 /// Thrown after a subcommand's --help was printed; the command line then exits with 0.
 struct HelpShown {};
 
-/// A parser for the subcommand `name` ("partnership NAME"), described by its summary in commands().
-/// The caller adds its options; unknown options and extra arguments are refused.
-CLI::App command_parser(std::string_view name);
+/// The parser of the subcommand `name` ("partnership NAME"), described by its summary in
+/// commands(). The caller adds its options; unknown options and extra arguments are refused, and
+/// an option given twice takes its last value.
+class CommandParser : public CLI::App {
+public:
+    explicit CommandParser(std::string_view name);
+};
 
 /// Reads args with the parser. Throws UsageError naming the option for an unknown option, a
 /// missing value or a value that breaks its rule; prints the help and throws HelpShown for --help.

@@ -26,7 +26,7 @@ struct Parsed {
 /// `with_limit`: the command takes --limit N and --json (translit takes only its text).
 Parsed parse(const char* command, const Args& args, const char* what, bool with_limit = true) {
     Parsed out;
-    CLI::App parser = command_parser(command);
+    CommandParser parser(command);
     std::vector<std::string> words;
     parser.add_option("text", words, what);
     if (with_limit) {

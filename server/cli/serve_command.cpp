@@ -78,7 +78,7 @@ std::filesystem::path default_web_dir() {
 
 ServeOptions parse(const Args& args) {
     ServeOptions options;
-    CLI::App parser = command_parser("serve");
+    CommandParser parser("serve");
     add_data_option(parser, options.data_dir);
     const auto option = [&](const char* name, std::string& into, const char* env, const char* what) {
         return parser.add_option(name, into, what)->envname(env);

@@ -42,7 +42,7 @@ StatsArgs parse(const Args& args) {
     StatsArgs parsed;
     std::vector<std::string> kinds;
     std::string country, years;
-    CLI::App parser = command_parser("stats");
+    CommandParser parser("stats");
     parser.add_option("--by", parsed.by, "one table: " + stats::table_choices())
         ->check(CLI::Validator(
             [](std::string& by) {

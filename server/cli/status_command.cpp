@@ -19,7 +19,7 @@ int status_command(const Args& args) {
     std::string data_dir, url;
     if (const char* v = std::getenv("PARTNERSHIP_LISTEN"); v && *v) url = std::string("http://") + v;
     bool json = false;
-    CLI::App parser = command_parser("status");
+    CommandParser parser("status");
     add_data_option(parser, data_dir);
     parser.add_option("--url", url, "the running server (default http://PARTNERSHIP_LISTEN or http://127.0.0.1:8080)");
     parser.add_flag("--json", json, "print JSON");

@@ -23,7 +23,7 @@ int token_command(const Args& args) {
     }
     std::string action, data_dir, role_text, municipality, label, token_id;
     try {
-        CLI::App parser = command_parser("token");
+        CommandParser parser("token");
         parser.add_option("ACTION", action, "create, revoke or list");
         parser.add_option("TOKEN_ID", token_id, "revoke: the token to revoke");
         parser.add_option("--data", data_dir, "the server's data folder");
