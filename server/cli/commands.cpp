@@ -58,6 +58,8 @@ int run(int argc, char** argv) {
         if (command.name != name) continue;
         try {
             return command.run(args);
+        } catch (const HelpShown&) {
+            return 0;
         } catch (const UsageError& e) {
             std::fprintf(stderr, "partnership %s: %s\n", std::string(name).c_str(), e.what());
             return 2;

@@ -16,18 +16,14 @@ namespace prd::cli {
 int generate_command(const Args& args) {
     std::string data_dir;
     server::GenerateOptions options;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (auto d = option_value(args, i, "--data"))
-            data_dir = *d;
-        else if (auto m = option_value(args, i, "--municipalities"))
-            options.municipalities = whole_number("--municipalities", *m, 1, 10000000);
-        else if (auto p = option_value(args, i, "--partnerships"))
-            options.partnerships = whole_number("--partnerships", *p, 0, 10000000);
-        else if (auto s = option_value(args, i, "--seed"))
-            options.seed = whole_number("--seed", *s, 0, UINT64_MAX / 10);
-        else
-            throw UsageError("unknown option \"" + args[i] + "\"");
-    }
+    CommandParser parser("generate");
+    parser.add_option("--data", data_dir, "an empty data folder");
+    parser.add_option("--municipalities", options.municipalities, "how many in all")
+        ->transform(whole_number(1, 10000000));
+    parser.add_option("--partnerships", options.partnerships, "how many in all")->transform(whole_number(0, 10000000));
+    parser.add_option("--seed", options.seed, "the same seed grows the same registry")
+        ->transform(whole_number(0, UINT64_MAX / 10));
+    parse_options(parser, args);
     if (data_dir.empty()) throw UsageError("--data DIR is required: an empty folder that serve --data DIR then uses");
     const auto started = std::chrono::steady_clock::now();
     auto store = std::make_unique<server::SqliteStore>(data_dir);

@@ -53,29 +53,21 @@ struct Parsed {
     bool json = false;
 };
 
-Parsed parse(const Args& args, std::initializer_list<const char*> options, const char* usage) {
+/// The options of import (all of them) or show (--registry and --json).
+Parsed parse(const char* command, const Args& args) {
+    const bool importing = std::string_view(command) == "import";
     Parsed parsed;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const auto take = [&](const char* name, std::string& into) {
-            for (const char* allowed : options) {
-                if (std::string(allowed) != name) continue;
-                if (auto value = option_value(args, i, name)) {
-                    into = *value;
-                    return true;
-                }
-            }
-            return false;
-        };
-        if (args[i] == "--json") {
-            parsed.json = true;
-        } else if (take("--registry", parsed.registry) || take("--out", parsed.out) || take("--from", parsed.from) ||
-                   take("--seed", parsed.seed)) {
-        } else if (args[i].rfind("--", 0) == 0) {
-            throw UsageError("unknown option \"" + args[i] + "\" (usage: partnership " + usage + ")");
-        } else {
-            parsed.positional.push_back(args[i]);
-        }
+    CommandParser parser(command);
+    parser.add_option(importing ? "SOURCE" : "ID", parsed.positional,
+                      importing ? "the source and its files, or all" : "the municipality's id or name");
+    parser.add_option("--registry", parsed.registry, "the registry to read (default: the built-in one)");
+    parser.add_flag("--json", parsed.json, "print JSON");
+    if (importing) {
+        parser.add_option("--out", parsed.out, "write the result to FILE (import all: to DIR)");
+        parser.add_option("--from", parsed.from, "import all: the datasets' folder (default ../shared/data)");
+        parser.add_option("--seed", parsed.seed, "import all: the seed registry (default OUT/seed_registry.json)");
     }
+    parse_options(parser, args);
     return parsed;
 }
 
@@ -115,7 +107,7 @@ int import_all(const Parsed& parsed) {
 }  // namespace
 
 int import_command(const Args& args) {
-    const Parsed parsed = parse(args, {"--registry", "--out", "--from", "--seed"}, k_import_usage);
+    const Parsed parsed = parse("import", args);
     if (parsed.positional.empty()) throw UsageError(std::string("usage: partnership ") + k_import_usage);
     const std::string& source = parsed.positional[0];
     if (source == "all") {
@@ -223,7 +215,7 @@ std::string name_of(const Municipality& m) { return !m.names.en.empty() ? m.name
 
 int show_command(const Args& args) {
     const char* usage = "show ID [--registry FILE] [--json]";
-    const Parsed parsed = parse(args, {"--registry"}, usage);
+    const Parsed parsed = parse("show", args);
     if (parsed.positional.size() != 1) throw UsageError(std::string("usage: partnership ") + usage);
     const Registry registry = Registry::from_snapshot(load_snapshot(parsed.registry));
     const auto found = find_municipalities(registry, parsed.positional[0]);

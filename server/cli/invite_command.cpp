@@ -2,7 +2,6 @@
 // `create` prints the link to send (https://HOST/#/join/CODE); the code is not shown again.
 
 #include <cstdio>
-#include <cstdlib>
 
 #include "api/registry_service.hpp"
 #include "auth/invitations.hpp"
@@ -25,28 +24,28 @@ struct InviteArgs {
     std::string role = "editor";
     std::string municipality;
     std::string label;
-    std::string days = "7";
+    int days = 7;
     std::string public_url;
     std::string listen = "127.0.0.1:8080";
+    std::string action;
     std::string id;
 };
 
 InviteArgs parse(const Args& args) {
     InviteArgs parsed;
-    if (const char* v = std::getenv("PARTNERSHIP_DATA_DIR"); v && *v) parsed.data_dir = v;
-    if (const char* v = std::getenv("PARTNERSHIP_PUBLIC_URL"); v && *v) parsed.public_url = v;
-    if (const char* v = std::getenv("PARTNERSHIP_LISTEN"); v && *v) parsed.listen = v;
-    for (std::size_t i = 1; i < args.size(); ++i) {
-        if (auto v = option_value(args, i, "--data")) parsed.data_dir = *v;
-        else if (auto r = option_value(args, i, "--role")) parsed.role = *r;
-        else if (auto m = option_value(args, i, "--municipality")) parsed.municipality = *m;
-        else if (auto l = option_value(args, i, "--label")) parsed.label = *l;
-        else if (auto d = option_value(args, i, "--days")) parsed.days = *d;
-        else if (auto u = option_value(args, i, "--public-url")) parsed.public_url = *u;
-        else if (auto h = option_value(args, i, "--listen")) parsed.listen = *h;
-        else if (args[i].rfind("--", 0) != 0 && parsed.id.empty()) parsed.id = args[i];
-        else throw UsageError("unknown option \"" + args[i] + "\"");
-    }
+    CommandParser parser("invite");
+    parser.add_option("ACTION", parsed.action, "create, list or revoke");
+    parser.add_option("INVITATION_ID", parsed.id, "revoke: the invitation to revoke");
+    add_data_option(parser, parsed.data_dir);
+    parser.add_option("--role", parsed.role, "create: editor, moderator or admin");
+    parser.add_option("--municipality", parsed.municipality, "create: the editor's municipality");
+    parser.add_option("--label", parsed.label, "create: whom it is for");
+    parser.add_option("--days", parsed.days, "create: how long the link is valid")->transform(whole_number(1, 90));
+    parser.add_option("--public-url", parsed.public_url, "create: the address people use")
+        ->envname("PARTNERSHIP_PUBLIC_URL");
+    parser.add_option("--listen", parsed.listen, "create: the server's HOST:PORT, when no --public-url")
+        ->envname("PARTNERSHIP_LISTEN");
+    parse_options(parser, args);
     if (parsed.data_dir.empty()) throw UsageError("--data DIR is required (or PARTNERSHIP_DATA_DIR): the server's data folder");
     return parsed;
 }
@@ -54,10 +53,6 @@ InviteArgs parse(const Args& args) {
 int create(const InviteArgs& parsed) {
     const auto role = server::role_from_string(parsed.role);
     if (!role) throw UsageError("--role: must be editor, moderator or admin");
-    char* end = nullptr;
-    const long days = std::strtol(parsed.days.c_str(), &end, 10);
-    if (parsed.days.empty() || *end != '\0' || days < 1 || days > 90)
-        throw UsageError("--days: a whole number from 1 to 90, got \"" + parsed.days + "\"");
     if (*role == server::Role::editor && parsed.municipality.empty())
         throw UsageError("--municipality: an editor speaks for one municipality");
     if (*role != server::Role::editor && !parsed.municipality.empty())
@@ -71,8 +66,8 @@ int create(const InviteArgs& parsed) {
     if (*role == server::Role::editor &&
         !registry.read([&](const Registry& r) { return r.find_municipality(parsed.municipality) != nullptr; }))
         throw UsageError("--municipality: \"" + parsed.municipality + "\" is not in the registry (see: partnership search NAME)");
-    const auto invitation = server::make_invitation(*role, parsed.municipality, parsed.label, static_cast<int>(days),
-                                                    server::utc_now(), "cli");
+    const auto invitation =
+        server::make_invitation(*role, parsed.municipality, parsed.label, parsed.days, server::utc_now(), "cli");
     registry.store().add_invitation(invitation.record);
     std::fprintf(stderr, "created invitation %s (%s%s%s), valid until %s; send the link below, it is not shown again\n",
                  invitation.record.id.c_str(), parsed.role.c_str(), parsed.municipality.empty() ? "" : " for ",
@@ -91,12 +86,12 @@ int invite_command(const Args& args) {
     InviteArgs parsed;
     try {
         parsed = parse(args);
-        if (args[0] == "create") return create(parsed);
+        if (parsed.action == "create") return create(parsed);
     } catch (const UsageError& e) {
         std::fprintf(stderr, "partnership invite: %s\n%s", e.what(), kUsage);
         return 2;
     }
-    if (args[0] == "list") {
+    if (parsed.action == "list") {
         server::SqliteStore store(parsed.data_dir);
         const std::string now = server::utc_now();
         for (const auto& i : store.list_invitations()) {
@@ -107,7 +102,7 @@ int invite_command(const Args& args) {
         }
         return 0;
     }
-    if (args[0] == "revoke") {
+    if (parsed.action == "revoke") {
         if (parsed.id.empty()) {
             std::fprintf(stderr, "partnership invite revoke: name the invitation id (see: partnership invite list)\n");
             return 2;
@@ -120,7 +115,7 @@ int invite_command(const Args& args) {
         std::fprintf(stderr, "revoked %s\n", parsed.id.c_str());
         return 0;
     }
-    std::fprintf(stderr, "partnership invite: unknown action \"%s\"\n%s", args[0].c_str(), kUsage);
+    std::fprintf(stderr, "partnership invite: unknown action \"%s\"\n%s", parsed.action.c_str(), kUsage);
     return 2;
 }
 

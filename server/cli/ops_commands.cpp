@@ -24,16 +24,19 @@ struct OpsArgs {
     std::string format = "json";
 };
 
-OpsArgs parse(const Args& args, bool wants_file) {
+/// `name`'s options: dump and restore name a FILE, export may name one with --out and picks a --format.
+OpsArgs parse(const char* name, const Args& args, bool wants_file) {
     OpsArgs parsed;
-    if (const char* v = std::getenv("PARTNERSHIP_DATA_DIR"); v && *v) parsed.data_dir = v;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (auto v = option_value(args, i, "--data")) parsed.data_dir = *v;
-        else if (auto f = option_value(args, i, "--format")) parsed.format = *f;
-        else if (auto o = option_value(args, i, "--out")) parsed.file = *o;
-        else if (args[i].rfind("--", 0) != 0 && parsed.file.empty()) parsed.file = args[i];
-        else throw UsageError("unknown option \"" + args[i] + "\"");
+    CommandParser parser(name);
+    add_data_option(parser, parsed.data_dir);
+    if (wants_file) {
+        parser.add_option("FILE", parsed.file, "the dump");
+    } else {
+        parser.add_option("--format", parsed.format, "json (the registry) or csv (its municipalities)")
+            ->check(CLI::IsMember({"json", "csv"}));
+        parser.add_option("--out", parsed.file, "write to FILE instead of the standard output");
     }
+    parse_options(parser, args);
     if (parsed.data_dir.empty()) throw UsageError("--data DIR is required (or PARTNERSHIP_DATA_DIR)");
     if (wants_file && parsed.file.empty()) throw UsageError("name the file");
     return parsed;
@@ -42,7 +45,7 @@ OpsArgs parse(const Args& args, bool wants_file) {
 }  // namespace
 
 int dump_command(const Args& args) {
-    const auto parsed = parse(args, true);
+    const auto parsed = parse("dump", args, true);
     if (std::filesystem::exists(parsed.file)) throw UsageError(parsed.file + " exists; dump never overwrites");
     server::SqliteStore store(parsed.data_dir);
     store.backup_to(parsed.file);
@@ -53,7 +56,7 @@ int dump_command(const Args& args) {
 }
 
 int restore_command(const Args& args) {
-    const auto parsed = parse(args, true);
+    const auto parsed = parse("restore", args, true);
     server::SqliteStore::check_file(parsed.file);
     const std::filesystem::path dir = parsed.data_dir;
     std::filesystem::create_directories(dir);
@@ -77,8 +80,7 @@ int restore_command(const Args& args) {
 }
 
 int export_command(const Args& args) {
-    const auto parsed = parse(args, false);
-    if (parsed.format != "json" && parsed.format != "csv") throw UsageError("--format: must be json or csv");
+    const auto parsed = parse("export", args, false);
     // A folder never served holds the built-in registry, as serve would seed it.
     server::RegistryService registry(std::make_unique<server::SqliteStore>(parsed.data_dir), server::default_snapshot());
     std::ofstream file;

@@ -1,10 +1,13 @@
 #pragma once
-// Small helpers for reading --flag VALUE options, shared by the subcommands.
+// The subcommands' option parsing: one CLI11 parser per subcommand, its errors turned into
+// UsageError (exit 2) and its --help printed.
 
 #include <cstdint>
-#include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+
+#include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
 
@@ -16,12 +19,26 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-/// Reads "--name VALUE" or "--name=VALUE" at args[i] (advancing i past the value) or nothing
-/// when args[i] is another option. Throws UsageError when the value is missing.
-std::optional<std::string> option_value(const Args& args, std::size_t& i, const std::string& name);
+/// Thrown after a subcommand's --help was printed; the command line then exits with 0.
+struct HelpShown {};
 
-/// `text` as a whole number from `min` to `max`, written in full ("5abc", "-1", "1e3" are refused).
-/// Throws UsageError naming the option.
-std::uint64_t whole_number(const std::string& name, const std::string& text, std::uint64_t min, std::uint64_t max);
+/// The parser of the subcommand `name` ("partnership NAME"), described by its summary in
+/// commands(). The caller adds its options; unknown options and extra arguments are refused, and
+/// an option given twice takes its last value.
+class CommandParser : public CLI::App {
+public:
+    explicit CommandParser(std::string_view name);
+};
+
+/// Reads args with the parser. Throws UsageError naming the option for an unknown option, a
+/// missing value or a value that breaks its rule; prints the help and throws HelpShown for --help.
+void parse_options(CLI::App& parser, const Args& args);
+
+/// --data DIR, the server's data folder; PARTNERSHIP_DATA_DIR when the option is not given.
+CLI::Option* add_data_option(CLI::App& parser, std::string& data_dir);
+
+/// For ->transform(): a whole number from `min` to `max` written in digits only ("5abc", "-1",
+/// "1e3", "0x10" are refused; "010" is ten, not octal eight).
+CLI::Validator whole_number(std::uint64_t min, std::uint64_t max);
 
 }  // namespace prd::cli

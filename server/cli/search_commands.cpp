@@ -23,19 +23,18 @@ struct Parsed {
     bool json = false;
 };
 
-Parsed parse(const Args& args, const char* what) {
+/// `with_limit`: the command takes --limit N and --json (translit takes only its text).
+Parsed parse(const char* command, const Args& args, const char* what, bool with_limit = true) {
     Parsed out;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--json") {
-            out.json = true;
-        } else if (const auto limit = option_value(args, i, "--limit")) {
-            out.limit = whole_number("--limit", *limit, 1, 1000);
-        } else if (args[i].rfind("--", 0) == 0) {
-            throw UsageError("unknown option " + args[i]);
-        } else {
-            out.text += (out.text.empty() ? "" : " ") + args[i];
-        }
+    CommandParser parser(command);
+    std::vector<std::string> words;
+    parser.add_option("text", words, what);
+    if (with_limit) {
+        parser.add_option("--limit", out.limit, "how many to show")->transform(whole_number(1, 1000));
+        parser.add_flag("--json", out.json, "print JSON");
     }
+    parse_options(parser, args);
+    for (const std::string& word : words) out.text += (out.text.empty() ? "" : " ") + word;
     if (out.text.empty()) throw UsageError(std::string("give the ") + what);
     return out;
 }
@@ -52,7 +51,7 @@ int usage_error(const char* command, const UsageError& e) {
 int search_command(const Args& args) {
     Parsed p;
     try {
-        p = parse(args, "text to search for, e.g. partnership search Kharkov");
+        p = parse("search", args, "text to search for, e.g. partnership search Kharkov");
     } catch (const UsageError& e) {
         return usage_error("search", e);
     }
@@ -95,7 +94,7 @@ int search_command(const Args& args) {
 int translit_command(const Args& args) {
     Parsed p;
     try {
-        p = parse(args, "Ukrainian text, e.g. partnership translit Згурівка");
+        p = parse("translit", args, "Ukrainian text, e.g. partnership translit Згурівка", false);
     } catch (const UsageError& e) {
         return usage_error("translit", e);
     }
@@ -106,7 +105,7 @@ int translit_command(const Args& args) {
 int match_command(const Args& args) {
     Parsed p;
     try {
-        p = parse(args, "municipality id, e.g. partnership match UA46060250000025047");
+        p = parse("match", args, "municipality id, e.g. partnership match UA46060250000025047");
     } catch (const UsageError& e) {
         return usage_error("match", e);
     }

@@ -33,24 +33,18 @@ namespace prd::cli {
 namespace {
 
 struct ServeOptions {
-    std::filesystem::path data_dir = "partnership-data";
+    std::string data_dir = "partnership-data";
     std::string listen = "127.0.0.1:8080";
-    std::filesystem::path web_dir;
+    std::string web_dir;
     std::string cors_origin;
     std::string public_url;
     std::string upstream;        ///< follow this instance (federation/follower.hpp)
     std::string upstream_token;  ///< this instance's token there
     std::vector<std::string> trusted_proxies;
-    std::string threads = "256";
-    std::string write_burst = "60";
-    std::string write_rate = "1";
+    std::size_t threads = 256;
+    std::uint64_t write_burst = 60;
+    double write_rate = 1;
 };
-
-std::string serve_usage() {
-    for (const auto& command : commands())
-        if (command.name == "serve") return std::string(command.usage);
-    return "serve";
-}
 
 std::string shown(double value) {
     char text[32];
@@ -58,15 +52,19 @@ std::string shown(double value) {
     return text;
 }
 
-/// A number from `min` to `max` written in full (no sign, no trailing text), or a UsageError naming the option.
-double number_option(const std::string& name, const std::string& text, double min, double max, bool whole) {
-    char* end = nullptr;
-    const double value = std::strtod(text.c_str(), &end);
-    if (text.empty() || *end != '\0' || !(value >= min && value <= max) ||
-        (whole && value != static_cast<long>(value)) || text.find_first_of("+-eExXnN ") != std::string::npos)
-        throw UsageError(name + ": expected " + (whole ? "a whole number" : "a number") + " from " + shown(min) +
-                         " to " + shown(max) + ", got \"" + text + "\"");
-    return value;
+/// For ->check(): a number from `min` to `max` written in full (no sign, exponent or trailing text).
+CLI::Validator decimal_number(double min, double max) {
+    const std::string range = "from " + shown(min) + " to " + shown(max);
+    return CLI::Validator(
+        [min, max, range](std::string& text) {
+            char* end = nullptr;
+            const double value = std::strtod(text.c_str(), &end);
+            if (text.empty() || *end != '\0' || !(value >= min && value <= max) ||
+                text.find_first_of("+-eExXnN ") != std::string::npos)
+                return "expected a number " + range + ", got \"" + text + "\"";
+            return std::string();
+        },
+        "NUMBER " + range);
 }
 
 std::filesystem::path default_web_dir() {
@@ -80,40 +78,33 @@ std::filesystem::path default_web_dir() {
 
 ServeOptions parse(const Args& args) {
     ServeOptions options;
-    if (const char* v = std::getenv("PARTNERSHIP_DATA_DIR"); v && *v) options.data_dir = v;
-    if (const char* v = std::getenv("PARTNERSHIP_LISTEN"); v && *v) options.listen = v;
-    if (const char* v = std::getenv("PARTNERSHIP_WEB_DIR"); v && *v) options.web_dir = v;
-    if (const char* v = std::getenv("PARTNERSHIP_CORS_ORIGIN"); v && *v) options.cors_origin = v;
-    if (const char* v = std::getenv("PARTNERSHIP_PUBLIC_URL"); v && *v) options.public_url = v;
-    if (const char* v = std::getenv("PARTNERSHIP_UPSTREAM"); v && *v) options.upstream = v;
-    if (const char* v = std::getenv("PARTNERSHIP_UPSTREAM_TOKEN"); v && *v) options.upstream_token = v;
-    if (const char* v = std::getenv("PARTNERSHIP_TRUSTED_PROXY"); v && *v) {
-        // A comma-separated list in the environment; the option may also be given several times.
-        std::string list = v;
-        for (std::size_t start = 0; start <= list.size();) {
-            const auto end = std::min(list.find(',', start), list.size());
-            if (end > start) options.trusted_proxies.push_back(list.substr(start, end - start));
-            start = end + 1;
-        }
-    }
-    if (const char* v = std::getenv("PARTNERSHIP_THREADS"); v && *v) options.threads = v;
-    if (const char* v = std::getenv("PARTNERSHIP_WRITE_BURST"); v && *v) options.write_burst = v;
-    if (const char* v = std::getenv("PARTNERSHIP_WRITE_RATE"); v && *v) options.write_rate = v;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (auto v = option_value(args, i, "--data")) options.data_dir = *v;
-        else if (auto l = option_value(args, i, "--listen")) options.listen = *l;
-        else if (auto w = option_value(args, i, "--web")) options.web_dir = *w;
-        else if (auto c = option_value(args, i, "--cors-origin")) options.cors_origin = *c;
-        else if (auto u = option_value(args, i, "--public-url")) options.public_url = *u;
-        else if (auto up = option_value(args, i, "--upstream")) options.upstream = *up;
-        else if (auto ut = option_value(args, i, "--upstream-token")) options.upstream_token = *ut;
-        else if (auto p = option_value(args, i, "--trusted-proxy")) options.trusted_proxies.push_back(*p);
-        else if (auto t = option_value(args, i, "--threads")) options.threads = *t;
-        else if (auto b = option_value(args, i, "--write-burst")) options.write_burst = *b;
-        else if (auto r = option_value(args, i, "--write-rate")) options.write_rate = *r;
-        else throw UsageError("unknown option \"" + args[i] + "\" (usage: partnership " + serve_usage() + ")");
-    }
-    if (options.web_dir.empty()) options.web_dir = default_web_dir();
+    CommandParser parser("serve");
+    add_data_option(parser, options.data_dir);
+    const auto option = [&](const char* name, std::string& into, const char* env, const char* what) {
+        return parser.add_option(name, into, what)->envname(env);
+    };
+    option("--listen", options.listen, "PARTNERSHIP_LISTEN", "HOST:PORT (port 0 picks a free port)");
+    option("--web", options.web_dir, "PARTNERSHIP_WEB_DIR", "the built web app (default ../web beside the binary)");
+    option("--cors-origin", options.cors_origin, "PARTNERSHIP_CORS_ORIGIN", "pages of this origin may call the API");
+    option("--public-url", options.public_url, "PARTNERSHIP_PUBLIC_URL", "the address people use");
+    option("--upstream", options.upstream, "PARTNERSHIP_UPSTREAM", "follow this instance");
+    option("--upstream-token", options.upstream_token, "PARTNERSHIP_UPSTREAM_TOKEN", "this instance's token there");
+    // Repeatable; a comma-separated list in the environment.
+    parser.add_option("--trusted-proxy", options.trusted_proxies, "a proxy's address or network (CIDR)")
+        ->envname("PARTNERSHIP_TRUSTED_PROXY")
+        ->delimiter(',')
+        ->allow_extra_args(false);
+    parser.add_option("--threads", options.threads, "worker threads")
+        ->envname("PARTNERSHIP_THREADS")
+        ->transform(whole_number(4, 4096));
+    parser.add_option("--write-burst", options.write_burst, "writes at once per token and per client address")
+        ->envname("PARTNERSHIP_WRITE_BURST")
+        ->transform(whole_number(1, 1000000));
+    parser.add_option("--write-rate", options.write_rate, "writes a second regained per token and per client address")
+        ->envname("PARTNERSHIP_WRITE_RATE")
+        ->check(decimal_number(0.001, 1e6));
+    parse_options(parser, args);
+    if (options.web_dir.empty()) options.web_dir = default_web_dir().string();
     if (std::string why; !options.upstream.empty() && !server::usable_upstream_url(options.upstream, why))
         throw UsageError("--upstream: " + why);
     if (options.upstream.empty() && !options.upstream_token.empty())
@@ -147,7 +138,7 @@ server::HttpOptions http_options(const ServeOptions& options) {
                              text + "\"");
         http.trusted_proxies.push_back(*cidr);
     }
-    http.threads = static_cast<std::size_t>(number_option("--threads", options.threads, 4, 4096, true));
+    http.threads = options.threads;
     return http;
 }
 
@@ -160,8 +151,8 @@ int serve_command(const Args& args) {
     try {
         options = parse(args);
         http = http_options(options);
-        limits.burst = number_option("--write-burst", options.write_burst, 1, 1e6, true);
-        limits.per_second = number_option("--write-rate", options.write_rate, 0.001, 1e6, false);
+        limits.burst = static_cast<double>(options.write_burst);
+        limits.per_second = options.write_rate;
     } catch (const UsageError& e) {
         std::fprintf(stderr, "partnership serve: %s\n", e.what());
         return 2;

@@ -24,10 +24,6 @@
 namespace prd::cli {
 namespace {
 
-constexpr const char* k_usage =
-    "stats [--by TABLE] [--json | --csv] [--lang uk|en] [--kind K]... [--partner-country CC] [--years FROM-TO] "
-    "[--data DIR]";
-
 struct StatsArgs {
     std::string by;
     bool json = false;
@@ -44,31 +40,29 @@ void check(const std::string& option, const std::string& rule) {
 
 StatsArgs parse(const Args& args) {
     StatsArgs parsed;
-    if (const char* v = std::getenv("PARTNERSHIP_DATA_DIR"); v && *v) parsed.data_dir = v;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--json") {
-            parsed.json = true;
-        } else if (args[i] == "--csv") {
-            parsed.csv = true;
-        } else if (auto by = option_value(args, i, "--by")) {
-            if (!stats::is_table(*by))
-                throw UsageError("--by: must be one of " + stats::table_choices() + ", got \"" + *by + "\"");
-            parsed.by = *by;
-        } else if (auto lang = option_value(args, i, "--lang")) {
-            if (*lang != "uk" && *lang != "en") throw UsageError("--lang: must be uk or en, got \"" + *lang + "\"");
-            parsed.lang = *lang;
-        } else if (auto kind = option_value(args, i, "--kind")) {
-            check("--kind", stats::read_kinds(*kind, parsed.filter));
-        } else if (auto country = option_value(args, i, "--partner-country")) {
-            check("--partner-country", stats::read_partner_country(*country, parsed.filter));
-        } else if (auto years = option_value(args, i, "--years")) {
-            check("--years", stats::read_years(*years, parsed.filter));
-        } else if (auto data = option_value(args, i, "--data")) {
-            parsed.data_dir = *data;
-        } else {
-            throw UsageError("unknown option \"" + args[i] + "\" (usage: partnership " + k_usage + ")");
-        }
-    }
+    std::vector<std::string> kinds;
+    std::string country, years;
+    CommandParser parser("stats");
+    parser.add_option("--by", parsed.by, "one table: " + stats::table_choices())
+        ->check(CLI::Validator(
+            [](std::string& by) {
+                return stats::is_table(by) ? std::string()
+                                           : "must be one of " + stats::table_choices() + ", got \"" + by + "\"";
+            },
+            "TABLE"));
+    parser.add_flag("--json", parsed.json, "print JSON, as GET /api/v1/stats");
+    parser.add_flag("--csv", parsed.csv, "print one table as CSV");
+    parser.add_option("--lang", parsed.lang, "names and headers in uk or en")->check(CLI::IsMember({"uk", "en"}));
+    parser.add_option("--kind", kinds, "only partnerships of these kinds (repeatable or a comma list)")
+        ->allow_extra_args(false);
+    parser.add_option("--partner-country", country, "only partnerships with this country (CC)");
+    parser.add_option("--years", years, "only partnerships started in FROM-TO");
+    add_data_option(parser, parsed.data_dir);
+    parse_options(parser, args);
+    for (const std::string& kind : kinds) check("--kind", stats::read_kinds(kind, parsed.filter));
+    if (parser.count("--partner-country") > 0)
+        check("--partner-country", stats::read_partner_country(country, parsed.filter));
+    if (parser.count("--years") > 0) check("--years", stats::read_years(years, parsed.filter));
     if (parsed.json && parsed.csv) throw UsageError("--json and --csv: give one of them");
     if (parsed.csv && parsed.by.empty())
         throw UsageError("--csv: one table per file, so it needs --by TABLE (" + stats::table_choices() + ")");

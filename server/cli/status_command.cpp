@@ -17,15 +17,13 @@ namespace prd::cli {
 
 int status_command(const Args& args) {
     std::string data_dir, url;
-    if (const char* v = std::getenv("PARTNERSHIP_DATA_DIR"); v && *v) data_dir = v;
     if (const char* v = std::getenv("PARTNERSHIP_LISTEN"); v && *v) url = std::string("http://") + v;
     bool json = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (auto v = option_value(args, i, "--data")) data_dir = *v;
-        else if (auto u = option_value(args, i, "--url")) url = *u;
-        else if (args[i] == "--json") json = true;
-        else throw UsageError("unknown option \"" + args[i] + "\" (usage: partnership status --data DIR [--url URL] [--json])");
-    }
+    CommandParser parser("status");
+    add_data_option(parser, data_dir);
+    parser.add_option("--url", url, "the running server (default http://PARTNERSHIP_LISTEN or http://127.0.0.1:8080)");
+    parser.add_flag("--json", json, "print JSON");
+    parse_options(parser, args);
     if (data_dir.empty()) throw UsageError("--data DIR is required (or PARTNERSHIP_DATA_DIR)");
     if (url.empty()) url = "http://127.0.0.1:8080";
 

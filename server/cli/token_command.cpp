@@ -21,17 +21,16 @@ int token_command(const Args& args) {
         std::fputs(usage, stderr);
         return 2;
     }
-    const std::string action = args[0];
-    std::string data_dir, role_text, municipality, label, token_id;
+    std::string action, data_dir, role_text, municipality, label, token_id;
     try {
-        for (std::size_t i = 1; i < args.size(); ++i) {
-            if (auto v = option_value(args, i, "--data")) data_dir = *v;
-            else if (auto r = option_value(args, i, "--role")) role_text = *r;
-            else if (auto m = option_value(args, i, "--municipality")) municipality = *m;
-            else if (auto l = option_value(args, i, "--label")) label = *l;
-            else if (args[i].rfind("--", 0) != 0 && token_id.empty()) token_id = args[i];
-            else throw UsageError("unknown option \"" + args[i] + "\"");
-        }
+        CommandParser parser("token");
+        parser.add_option("ACTION", action, "create, revoke or list");
+        parser.add_option("TOKEN_ID", token_id, "revoke: the token to revoke");
+        parser.add_option("--data", data_dir, "the server's data folder");
+        parser.add_option("--role", role_text, "create: editor, moderator or admin");
+        parser.add_option("--municipality", municipality, "create: the editor's municipality");
+        parser.add_option("--label", label, "create: whose token it is");
+        parse_options(parser, args);
         if (data_dir.empty()) throw UsageError("--data DIR is required: the server's data folder");
     } catch (const UsageError& e) {
         std::fprintf(stderr, "partnership token: %s\n%s", e.what(), usage);
