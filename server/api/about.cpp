@@ -12,8 +12,8 @@ nlohmann::json about_json() {
         const char* used_for;
     };
     static const Source sources[] = {
-        {"seed-article", "Decentralization initiative press centre (decentralization.ua)", "https://decentralization.ua",
-         "facts reported in the press", "Пресцентр ініціативи «Децентралізація»",
+        {"seed-article", "Decentralization initiative press centre (decentralization.ua)",
+         "https://decentralization.ua", "facts reported in the press", "Пресцентр ініціативи «Децентралізація»",
          "the agreements signed at the Kyiv Investment Forum-2022"},
         {"ua-hromadas", "KSE Institute, KSE-Loc-Data-Hub", "https://github.com/kse-ua/KSE-Loc-Data-Hub",
          "MIT; OpenStreetMap-derived fields ODbL 1.0",
@@ -37,11 +37,16 @@ nlohmann::json about_json() {
         {"geonames", "GeoNames cities15000", "https://www.geonames.org/", "CC BY 4.0",
          "GeoNames (https://www.geonames.org/), CC BY 4.0",
          "foreign municipalities: ids, names, other spellings, coordinates, population; spellings of Ukrainian cities"},
-        {"twin-towns-wikidata", "Wikidata P190 sister-city pairs (2017 extract)", "https://github.com/rogorido/sistercities",
-         "CC0 1.0",
-         "Sister-city pairs: Wikidata (CC0), property P190, extracted 2017 by Igor Sosa Mayor (github.com/rogorido/sistercities)",
+        {"geonames-localized-names", "GeoNames names by language (the catalogues of Debian's libgeonames-common 0.3.0)",
+         "https://www.geonames.org/", "CC BY 4.0", "GeoNames (https://www.geonames.org/), CC BY 4.0",
+         "foreign municipalities' names in their own language, in Ukrainian and in English"},
+        {"twin-towns-wikidata", "Wikidata P190 sister-city pairs (2017 extract)",
+         "https://github.com/rogorido/sistercities", "CC0 1.0",
+         "Sister-city pairs: Wikidata (CC0), property P190, extracted 2017 by Igor Sosa Mayor "
+         "(github.com/rogorido/sistercities)",
          "twinnings"},
-        {"twin-towns-wikipedia", "Wikipedia lists of twin towns and sister cities", "https://github.com/Hekman/twincities",
+        {"twin-towns-wikipedia", "Wikipedia lists of twin towns and sister cities",
+         "https://github.com/Hekman/twincities",
          "CC BY-SA 4.0 (Wikipedia); MIT (compilation); ODbL 1.0 (OpenStreetMap coordinates)",
          "Twin-town pairs: Wikipedia contributors, 'List of twin towns and sister cities' (CC BY-SA 4.0), compiled by "
          "Erik Hekman (github.com/Hekman/twincities, MIT); coordinates via Wikipedia and © OpenStreetMap contributors",

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "i18n/utf8.hpp"
 #include "model/json_codec.hpp"
 #include "proposals/workflow.hpp"
 #include "validation/validate.hpp"
@@ -41,12 +42,6 @@ ApiResponse invalid(const std::string& field, const std::string& rule) {
 
 ApiResponse not_found(const std::string& id) {
     return error_response(404, "not_found", "no proposal with id \"" + id + "\"");
-}
-
-std::size_t utf8_length(const std::string& text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
 }
 
 /// The body as a JSON object, or the response that says why not.
@@ -160,7 +155,7 @@ ApiResponse take_action(RegistryService& registry, const Api& api, const ApiRequ
     }
     if (change_id->empty() || change_id->size() > kMaxChangeId)
         return invalid("change_id", "1 to 100 characters, made by the client so a retry is recognised");
-    if (utf8_length(*note) > kMaxNoteChars) return invalid("note", "at most 2000 characters");
+    if (utf8::length(*note) > kMaxNoteChars) return invalid("note", "at most 2000 characters");
     if (!signed_on->empty() && !is_iso_date(*signed_on)) return invalid("signed_on", "must be a real date (YYYY-MM-DD)");
 
     const std::string now = api.now();
@@ -225,7 +220,7 @@ ApiResponse post_message(RegistryService& registry, const Api& api, const ApiReq
     const auto text = message_id ? string_member(*body, "text", error) : std::nullopt;
     if (!text) return error;
     if (!is_uuid(*message_id)) return invalid("id", "must be a UUID made by the client");
-    const std::size_t length = utf8_length(*text);
+    const std::size_t length = utf8::length(*text);
     if (length == 0 || length > kMaxMessageChars || text->find_first_not_of(" \t\r\n") == std::string::npos)
         return invalid("text", "1 to 5000 characters");
 

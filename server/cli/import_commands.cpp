@@ -23,7 +23,8 @@ using import::ImportReport;
 constexpr const char* k_import_usage =
     "import SOURCE FILE... [--registry FILE] [--out FILE] [--json]\n"
     "       import all [--from DIR] [--out DIR] [--seed FILE] [--json]\n"
-    "sources: hromadas FILE [KODIFIKATOR], ocha-names FILE, katottg FILE, geonames CITIES COUNTRYINFO,\n"
+    "sources: hromadas FILE [KODIFIKATOR], ocha-names FILE, katottg FILE, geonames CITIES COUNTRYINFO "
+    "[LOCALIZED_DIR],\n"
     "         twin-towns-wikidata FILE COUNTRYINFO, twin-towns-wikipedia FILE COUNTRYINFO,\n"
     "         cooperation FILE, outlines GEOJSON, map-outlines TOPOJSON";
 
@@ -167,8 +168,10 @@ int import_command(const Args& args) {
         need(1, 1, "the OCHA names file");
         import::import_ocha_names(text(0), draft, report);
     } else if (source == "geonames") {
-        need(2, 2, "the cities file and countryInfo.tsv");
-        import::import_geonames(text(0), text(1), draft, report);
+        need(2, 3, "the cities file, countryInfo.tsv and, optionally, the folder of localized names");
+        const import::LocalizedNames localized =
+            files.size() == 3 ? import::read_localized_names(files[2]) : import::LocalizedNames{};
+        import::import_geonames(text(0), text(1), localized, draft, report);
     } else if (source == "twin-towns-wikidata") {
         need(2, 2, "the pairs file and GeoNames' countryInfo.tsv");
         import::import_twin_towns_wikidata(text(0), text(1), draft, report);

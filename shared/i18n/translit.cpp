@@ -1,42 +1,29 @@
 // The official Ukrainian romanisation (CMU resolution No. 55, 2010). Works on code points so any
-// UTF-8 text can go through: only the 33 Ukrainian letters and the apostrophe are changed.
+// UTF-8 text can go through: only the 33 Ukrainian letters and the apostrophe are changed, and
+// ill-formed bytes become U+FFFD (prd::utf8), so the output is always well-formed.
 
 #include "i18n/translit.hpp"
 
-#include <cstdint>
 #include <vector>
+
+#include "i18n/utf8.hpp"
 
 namespace prd {
 namespace {
 
-constexpr char32_t k_invalid = 0xFFFFFFFF;
-
 struct CodePoint {
-    char32_t value = k_invalid;  ///< k_invalid for a byte that is not valid UTF-8
-    std::string_view bytes;      ///< the original bytes, written back unchanged when not translated
+    char32_t value = utf8::k_replacement;
+    std::string_view bytes;  ///< written back unchanged when not translated: U+FFFD for ill-formed ones
 };
 
 std::vector<CodePoint> decode_utf8(std::string_view text) {
+    static constexpr std::string_view k_replacement_bytes = "\uFFFD";
     std::vector<CodePoint> out;
     out.reserve(text.size());
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-        char32_t value = length == 1 ? lead : length == 2 ? (lead & 0x1F) : length == 3 ? (lead & 0x0F) : (lead & 0x07);
-        bool valid = length > 0 && i + length <= text.size();
-        for (std::size_t k = 1; valid && k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            valid = (next & 0xC0) == 0x80;
-            value = (value << 6) | (next & 0x3F);
-        }
-        if (!valid) {
-            out.push_back({k_invalid, text.substr(i, 1)});
-            ++i;
-            continue;
-        }
-        out.push_back({value, text.substr(i, length)});
-        i += length;
+    for (std::size_t i = 0; i < text.size();) {
+        const utf8::Decoded decoded = utf8::decode(text, i);
+        out.push_back({decoded.value, decoded.valid ? text.substr(i, decoded.size) : k_replacement_bytes});
+        i += decoded.size;
     }
     return out;
 }

@@ -8,7 +8,8 @@
 namespace prd {
 
 /// Київ -> Kyiv, Харків -> Kharkiv, Згурівка -> Zghurivka, Єнакієве -> Yenakiieve.
-/// Input and output are UTF-8. Word starts (for є, ї, й, ю, я) follow any non-letter.
+/// Input and output are UTF-8. Word starts (for є, ї, й, ю, я) follow any non-letter. Ill-formed
+/// input comes out as U+FFFD, one per maximal subpart (prd::utf8).
 std::string transliterate_uk(std::string_view text);
 
 }  // namespace prd

@@ -63,6 +63,9 @@ DataFiles find_data_files(const std::string& data_dir) {
             throw std::runtime_error(join(data_dir, *file) + ": not found");
         }
     }
+    if (!std::filesystem::is_directory(join(data_dir, files.localized_names), ec)) {
+        throw std::runtime_error(join(data_dir, files.localized_names) + ": not found");
+    }
     return files;
 }
 
@@ -96,7 +99,8 @@ BuildResult build_default_registry(const std::string& data_dir, const Snapshot& 
     import_hromadas(read(files.hromadas), codifier, draft, step(files.hromadas), options);
     import_ocha_names(read(files.ocha_names), draft, step(files.ocha_names));
     const std::string country_info = read(files.country_info);
-    import_geonames(read(files.geonames), country_info, draft, step(files.geonames), options);
+    const LocalizedNames localized = read_localized_names(join(data_dir, files.localized_names));
+    import_geonames(read(files.geonames), country_info, localized, draft, step(files.geonames), options);
     import_twin_towns_wikidata(read(files.twin_towns_wikidata), country_info, draft, step(files.twin_towns_wikidata),
                                options);
     import_twin_towns_wikipedia(read(files.twin_towns_wikipedia), country_info, draft,

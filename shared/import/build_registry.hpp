@@ -24,6 +24,7 @@ struct DataFiles {
     std::string twin_towns_wikipedia = "twin-towns-wikipedia/twin_cities.csv";
     std::string cooperation = "ua-hromada-cooperation/partnerships-all-settlements.csv";
     std::string outlines = "natural-earth-110m/ne_110m_admin_0_countries_crimea_ua.geojson";
+    std::string localized_names = "geonames-localized-names";  ///< a folder of <language>.mo catalogues
 };
 
 /// The files under `data_dir`. Throws std::runtime_error naming the first one missing.

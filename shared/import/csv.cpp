@@ -4,6 +4,9 @@
 #include "import/csv.hpp"
 
 #include <algorithm>
+#include <string>
+
+#include "i18n/utf8.hpp"
 
 namespace prd::import {
 namespace {
@@ -51,6 +54,11 @@ std::string csv_text_cell(std::string_view text) {
 
 CsvTable parse_csv(std::string_view text, CsvOptions options) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    if (const std::size_t bad = utf8::first_invalid(text); bad != std::string_view::npos) {
+        const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
+        throw CsvError("line " + std::to_string(line) +
+                       ": the file is not UTF-8 (an ill-formed byte sequence at byte " + std::to_string(bad) + ")");
+    }
     const char delimiter = options.delimiter ? options.delimiter : detect_delimiter(text);
 
     CsvTable table;

@@ -40,7 +40,8 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-/// Parses the whole text. Throws CsvError for a quote left open at the end of the file.
+/// Parses the whole text. Throws CsvError for a quote left open at the end of the file, and for
+/// text that is not well-formed UTF-8 (prd::utf8), naming the line.
 CsvTable parse_csv(std::string_view text, CsvOptions options = {});
 
 /// The cell at `index`, or "" when the row is shorter.

@@ -4,6 +4,8 @@
 // (Kiev, Lwów, Lemberg, Kharkov, Odessa) to the hromada whose centre they are. Foreign cities keep
 // their Latin and Cyrillic alternate names as aliases (Cracow, München, Мюнхен), filtered.
 
+#include <map>
+
 #include "import/csv.hpp"
 #include "import/importers.hpp"
 #include "import/text.hpp"
@@ -13,8 +15,16 @@ namespace {
 
 // GeoNames columns (cities15000.txt has no header; europe_cities15000.csv names the same columns).
 enum Column : std::size_t {
-    k_id = 0, k_name = 1, k_ascii = 2, k_alternates = 3, k_lat = 4, k_lon = 5, k_feature_code = 7,
-    k_country = 8, k_population = 14,
+    k_id = 0,
+    k_name = 1,
+    k_ascii = 2,
+    k_alternates = 3,
+    k_lat = 4,
+    k_lon = 5,
+    k_feature_code = 7,
+    k_country = 8,
+    k_admin1 = 10,
+    k_population = 14,
 };
 
 // Sections of a city, historical and abandoned places: not municipalities.
@@ -30,16 +40,55 @@ void mark_changed(Municipality& record, const ImportOptions& options) {
 
 struct City {
     std::size_t line;
-    std::string id, country, name, ascii;
+    std::string geonameid, id, country, admin1, name, ascii;
     std::vector<std::string> alternates;
     GeoPoint point;
     std::optional<std::int64_t> population;
 };
 
+// What the localized names gave the European cities, for the report.
+struct LocalizedCoverage {
+    std::size_t cities = 0, uk = 0, en = 0, native = 0, native_same = 0;
+    std::map<NameVerdict, std::size_t> native_refused;
+
+    void count(const CityNames& names) {
+        ++cities;
+        uk += !names.uk.empty();
+        en += names.en_verdict == NameVerdict::taken;
+        native += names.native_verdict == NameVerdict::taken;
+        native_same += names.native_verdict == NameVerdict::same;
+        if (names.native_verdict != NameVerdict::taken && names.native_verdict != NameVerdict::same &&
+            names.native_verdict != NameVerdict::no_name) {
+            ++native_refused[names.native_verdict];
+        }
+    }
+
+    void report(const LocalizedNames& localized, ImportReport& out) const {
+        const auto of = [this](std::size_t n) { return std::to_string(n) + " of " + std::to_string(cities); };
+        out.notes.push_back("localized names: " + std::to_string(localized.catalogues.size()) + " catalogues, " +
+                            std::to_string(localized.name_count()) + " names");
+        out.notes.push_back("names.uk from the Ukrainian catalogue for " + of(uk) + " European cities");
+        out.notes.push_back("names.native from the country's language for " + of(native) +
+                            " European cities (GeoNames' name was that already for " + std::to_string(native_same) +
+                            ")");
+        out.notes.push_back("names.en from the English catalogue for " + of(en) +
+                            " European cities (GeoNames' name for the others)");
+        const auto refused = [this](NameVerdict verdict) {
+            const auto it = native_refused.find(verdict);
+            return std::to_string(it == native_refused.end() ? 0 : it->second);
+        };
+        out.notes.push_back("catalogue names kept from names.native: " + refused(NameVerdict::qualified) +
+                            " with a qualifier or a second name (Brussel (Ukkel)), " + refused(NameVerdict::script) +
+                            " in a script the app's font lacks (Greek), " + refused(NameVerdict::longer_or_shorter) +
+                            " only adding or dropping words (Wangen im Allgäu), " + refused(NameVerdict::plainer) +
+                            " with fewer diacritics (Krakow)");
+    }
+};
+
 }  // namespace
 
-void import_geonames(std::string_view cities, std::string_view country_info, RegistryDraft& draft,
-                     ImportReport& report, const ImportOptions& options) {
+void import_geonames(std::string_view cities, std::string_view country_info, const LocalizedNames& localized,
+                     RegistryDraft& draft, ImportReport& report, const ImportOptions& options) {
     report.source = "geonames";
     const CountryNames countries(country_info);
     const bool with_header = cities.substr(0, 9) == "geonameid";
@@ -48,12 +97,15 @@ void import_geonames(std::string_view cities, std::string_view country_info, Reg
     // Ukrainian entries are matched against the hromadas as they stand before this import.
     const Matcher ukrainian(draft, false, options.match_radius_km);
     std::size_t ukrainian_matched = 0, reserved = 0, native_spellings = 0;
+    LocalizedCoverage coverage;
     for (const CsvRow& row : table.rows) {
         ++report.rows_read;
         City city;
         city.line = row.line;
         city.country = std::string(trim(cell(row, k_country)));
-        city.id = city.country + "-" + std::string(trim(cell(row, k_id)));
+        city.geonameid = std::string(trim(cell(row, k_id)));
+        city.id = city.country + "-" + city.geonameid;
+        city.admin1 = std::string(trim(cell(row, k_admin1)));
         city.name = std::string(trim(cell(row, k_name)));
         city.ascii = std::string(trim(cell(row, k_ascii)));
         const auto lat = parse_number(cell(row, k_lat)), lon = parse_number(cell(row, k_lon));
@@ -111,19 +163,31 @@ void import_geonames(std::string_view cities, std::string_view country_info, Reg
         m.id = city.id;
         m.kind = MunicipalityKind::foreign_municipality;
         m.country = city.country;
-        m.names.en = city.name;
-        // GeoNames' name is at times the plain ASCII one; the spelling with diacritics is the native.
+        const CityNames localized_names =
+            localized_city_names(localized, city.geonameid, city.country, city.admin1, city.name);
+        m.names.en = localized_names.en;
+        m.names.uk = localized_names.uk;
         m.languages = countries.languages(city.country);
-        const std::string_view language = m.languages.empty() ? std::string_view() : m.languages.front();
-        m.names.native = diacritic_form(city.name, city.alternates, language).value_or(city.name);
-        native_spellings += m.names.native != city.name;
+        if (localized_names.native_verdict == NameVerdict::taken) {
+            m.names.native = localized_names.native;
+        } else {
+            // GeoNames' name is at times the plain ASCII one; the spelling with diacritics is the native.
+            const std::string_view language = m.languages.empty() ? std::string_view() : m.languages.front();
+            m.names.native = diacritic_form(city.name, city.alternates, language).value_or(city.name);
+            native_spellings += m.names.native != city.name;
+        }
         m.location = city.point;
         m.population = city.population;
         m.revision = 0;
         m.updated_at = options.updated_at;
         m.extra["source"] = "GeoNames cities15000";
-        // The spellings people type: other languages' names (Cracow, München, Мюнхен, Варшава).
-        for (const std::string& alias : foreign_aliases({city.name, city.ascii, m.names.native}, city.alternates)) {
+        // The spellings people type: other languages' names (Cracow, Monachium, Varsovie), GeoNames'
+        // own name among them where the catalogues replaced it (Munich stays as names.en).
+        std::vector<std::string> spellings = {city.name};
+        spellings.insert(spellings.end(), city.alternates.begin(), city.alternates.end());
+        spellings.insert(spellings.end(), localized_names.others.begin(), localized_names.others.end());
+        for (const std::string& alias :
+             foreign_aliases({m.names.native, m.names.en, m.names.uk, city.ascii}, spellings)) {
             RegistryDraft::add_alias(m, alias);
         }
         std::vector<std::string> names = city.alternates;
@@ -135,6 +199,7 @@ void import_geonames(std::string_view cities, std::string_view country_info, Reg
             ++reserved;
             continue;
         }
+        coverage.count(localized_names);
         const auto existing = draft.municipalities.find(m.id);
         if (existing == draft.municipalities.end()) {
             draft.municipalities.emplace(m.id, std::move(m));
@@ -147,7 +212,12 @@ void import_geonames(std::string_view cities, std::string_view country_info, Reg
         for (const std::string& alias : m.aliases) changed |= RegistryDraft::add_alias(known, alias);
         const Municipality before = known;
         if (known.names.en.empty()) known.names.en = m.names.en;
+        if (known.names.uk.empty()) known.names.uk = m.names.uk;
         if (known.names.native.empty()) known.names.native = m.names.native;
+        // The hand-written names stay; the catalogues' (Bruxelles, Брюсель) are spellings to find.
+        for (const std::string* name : {&m.names.native, &m.names.uk, &m.names.en}) {
+            if (!name->empty()) changed |= RegistryDraft::add_alias(known, *name);
+        }
         if (!known.location) known.location = m.location;
         if (!known.population) known.population = m.population;
         if (known.languages.empty()) known.languages = m.languages;
@@ -159,6 +229,7 @@ void import_geonames(std::string_view cities, std::string_view country_info, Reg
                            " cities named in plain ASCII given their native spelling as names.native (Krakow -> Kraków)");
     report.notes.push_back(std::to_string(reserved) +
                            " cities outside Europe held in reserve for partnerships of Ukrainian communities");
+    coverage.report(localized, report);
 }
 
 }  // namespace prd::import

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "import/draft.hpp"
+#include "import/localized_names.hpp"
 #include "import/report.hpp"
 
 namespace prd::import {
@@ -46,12 +47,15 @@ std::string hromada_english_name(std::string_view adjective, MunicipalityKind ki
 /// transliterated name.
 void import_ocha_names(std::string_view text, RegistryDraft& draft, ImportReport& report);
 
-/// geonames-cities15000: cities15000.txt (or europe_cities15000.csv) with countryInfo.tsv.
+/// geonames-cities15000: cities15000.txt (or europe_cities15000.csv) with countryInfo.tsv, and
+/// GeoNames' names by language (geonames-localized-names; may be empty).
 /// European cities become foreign municipalities (an id already in the draft, e.g. a seed city,
 /// is completed, never overwritten); cities elsewhere go to the reserve; Ukrainian entries are
-/// matched to their hromada centre and give it their spellings as aliases.
-void import_geonames(std::string_view cities, std::string_view country_info, RegistryDraft& draft,
-                     ImportReport& report, const ImportOptions& options = {});
+/// matched to their hromada centre and give it their spellings as aliases. A foreign city's
+/// names.native, names.en and names.uk come from the catalogues by localized_city_names' rules
+/// (München, not Munich), its other names become aliases; the report counts what each gave.
+void import_geonames(std::string_view cities, std::string_view country_info, const LocalizedNames& localized,
+                     RegistryDraft& draft, ImportReport& report, const ImportOptions& options = {});
 
 /// twin-towns-wikidata-eu/sistercities_wikidata_eu25.tsv: twinnings between matched municipalities.
 void import_twin_towns_wikidata(std::string_view text, std::string_view country_info, RegistryDraft& draft,

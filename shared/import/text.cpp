@@ -9,55 +9,12 @@
 #include <set>
 #include <string>
 
+#include "i18n/latin_fold.hpp"
+#include "i18n/utf8.hpp"
 #include "search/fold.hpp"
 
 namespace prd::import {
 namespace {
-
-// Decodes one UTF-8 code point at text[i], advancing i; invalid bytes come back as themselves.
-char32_t next_code_point(std::string_view text, std::size_t& i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char c = byte(i);
-    std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || i + length > text.size()) {
-        ++i;
-        return c;
-    }
-    char32_t cp = length == 1 ? c : length == 2 ? (c & 0x1F) : length == 3 ? (c & 0x0F) : (c & 0x07);
-    for (std::size_t k = 1; k < length; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) {
-            ++i;
-            return c;
-        }
-        cp = (cp << 6) | (byte(i + k) & 0x3F);
-    }
-    i += length;
-    return cp;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-// Base letters of U+00C0..U+00FF and U+0100..U+017F; '*' keeps the character.
-constexpr std::string_view k_latin1 = "aaaaaaaceeeeiiiidnooooo*ouuuuyts" "aaaaaaaceeeeiiiidnooooo*ouuuuyty";
-constexpr std::string_view k_latin_ext_a =
-    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnooooooo"
-    "orrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 
 bool is_apostrophe(char32_t cp) {
     return cp == U'\'' || cp == U'\u2019' || cp == U'\u02BC' || cp == U'\u2018' || cp == U'`' || cp == U'\u00B4';
@@ -68,14 +25,8 @@ bool is_separator(char32_t cp) {
            cp == U')' || cp == U'\u2010' || cp == U'\u2013' || cp == U'\u2014' || cp == U'\u00A0' || cp == U'"';
 }
 
-
 bool is_ascii(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
-std::size_t count_code_points(std::string_view text) {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // Capitalised words of Latin or Russian/Ukrainian Cyrillic letters, no digits, not all capitals:
@@ -84,20 +35,19 @@ bool is_proper_name(std::string_view name) {
     if (name.size() < 3 || !is_latin_or_cyrillic(name)) return false;
     bool upper_ascii_only = true;
     bool word_start = true;
-    for (std::size_t i = 0; i < name.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(name[i]);
-        if (c >= '0' && c <= '9') return false;
-        if (!(c >= 'A' && c <= 'Z')) upper_ascii_only = false;
-        if (c == ' ') {
+    for (std::size_t i = 0; i < name.size();) {
+        const char32_t c = utf8::next(name, i);
+        if (c >= U'0' && c <= U'9') return false;
+        if (!(c >= U'A' && c <= U'Z')) upper_ascii_only = false;
+        if (c == U' ') {
             word_start = true;
             continue;
         }
-        if (c == 0xD3 || c == 0xD4) return false;  // Cyrillic letters of other languages (ӳ, ԥ)
+        if (c >= 0x4C0 && c <= 0x52F) return false;  // Cyrillic letters of other languages (ӳ, ԥ)
         if (word_start) {
-            const unsigned char next = i + 1 < name.size() ? static_cast<unsigned char>(name[i + 1]) : 0;
-            const bool capital = (c >= 'A' && c <= 'Z') || (c == 0xC3 && next >= 0x80 && next <= 0x9E) ||
-                                 (c == 0xC4 || c == 0xC5) ||  // Latin Extended-A: capitals and small alike
-                                 (c == 0xD0 && next >= 0x80 && next <= 0xAF) || (c == 0xD2 && next == 0x90);
+            const bool capital = (c >= U'A' && c <= U'Z') || (c >= 0xC0 && c <= 0xDE) ||
+                                 (c >= 0x100 && c <= 0x17F) ||  // Latin Extended-A: capitals and small alike
+                                 (c >= 0x400 && c <= 0x42F) || c == 0x490;
             if (!capital) return false;
             word_start = false;
         }
@@ -113,7 +63,7 @@ std::string fold_name(std::string_view text, bool keep_diacritics) {
     bool pending_space = false;
     std::size_t i = 0;
     while (i < text.size()) {
-        char32_t cp = next_code_point(text, i);
+        const char32_t cp = utf8::next(text, i);
         if (is_apostrophe(cp)) continue;
         if (is_separator(cp)) {
             pending_space = !out.empty();
@@ -123,34 +73,22 @@ std::string fold_name(std::string_view text, bool keep_diacritics) {
             out += ' ';
             pending_space = false;
         }
-        if (cp >= U'A' && cp <= U'Z') {
-            out += static_cast<char>(cp - U'A' + 'a');
-        } else if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (keep_diacritics && cp >= 0xC0 && cp <= 0x24F) {
+        if (keep_diacritics && ((cp >= 0xC0 && cp <= 0x24F) || cp == 0x1E9E)) {
             const bool upper_latin1 = cp >= 0xC0 && cp <= 0xDE && cp != 0xD7;
             const bool upper_ext_a = cp >= 0x100 && cp <= 0x17F && cp % 2 == 0 && cp != 0x138;
-            append_utf8(out, upper_latin1 ? cp + 0x20 : upper_ext_a ? cp + 1 : cp);
-        } else if (cp == U'ß') {
-            out += "ss";
-        } else if (cp == U'Æ' || cp == U'æ') {
-            out += "ae";
-        } else if (cp == U'Œ' || cp == U'œ') {
-            out += "oe";
-        } else if (cp >= 0xC0 && cp <= 0xFF && k_latin1[cp - 0xC0] != '*') {
-            out += k_latin1[cp - 0xC0];
-        } else if (cp >= 0x100 && cp < 0x100 + k_latin_ext_a.size()) {
-            out += k_latin_ext_a[cp - 0x100];
-        } else if (cp >= 0x218 && cp <= 0x21B) {  // Romanian comma-below ș ț
-            out += cp < 0x21A ? 's' : 't';
+            utf8::append(out, upper_latin1 ? cp + 0x20 : upper_ext_a ? cp + 1 : cp);
+        } else if (const std::string_view latin = fold_latin_letter(cp); !latin.empty()) {
+            out += latin;
+        } else if (cp < 0x80) {
+            out += static_cast<char>(cp);
         } else if (cp >= 0x410 && cp <= 0x42F) {
-            append_utf8(out, cp + 0x20);
+            utf8::append(out, cp + 0x20);
         } else if (cp >= 0x400 && cp <= 0x40F) {
-            append_utf8(out, cp + 0x50);
+            utf8::append(out, cp + 0x50);
         } else if (cp == 0x490) {
-            append_utf8(out, 0x491);
+            utf8::append(out, 0x491);
         } else {
-            append_utf8(out, cp);
+            utf8::append(out, cp);
         }
     }
     return out;
@@ -180,7 +118,7 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
 bool is_latin_or_cyrillic(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
-        const char32_t cp = next_code_point(text, i);
+        const char32_t cp = utf8::next(text, i);
         if (cp < 0x80) continue;
         const bool latin = (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x1E00 && cp <= 0x1EFF);
         const bool cyrillic = cp >= 0x400 && cp <= 0x4FF;
@@ -193,7 +131,7 @@ bool is_latin_or_cyrillic(std::string_view text) {
 bool has_cyrillic(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
-        const char32_t cp = next_code_point(text, i);
+        const char32_t cp = utf8::next(text, i);
         if (cp >= 0x400 && cp <= 0x4FF) return true;
     }
     return false;
@@ -209,18 +147,9 @@ bool looks_ukrainian(std::string_view name) {
         if (name.find(letter) != name.npos) return false;
     }
     // Only Cyrillic letters of the Ukrainian alphabet, spaces, hyphens and apostrophes.
-    std::size_t i = 0;
-    while (i < name.size()) {
-        const unsigned char c = static_cast<unsigned char>(name[i]);
-        if (c == ' ' || c == '-' || c == '\'') {
-            ++i;
-        } else if (c == 0xD0 || c == 0xD1 || c == 0xD2) {
-            i += 2;
-        } else if (name.compare(i, 3, "’") == 0) {
-            i += 3;
-        } else {
-            return false;
-        }
+    for (std::size_t i = 0; i < name.size();) {
+        const char32_t cp = utf8::next(name, i);
+        if (cp != U' ' && cp != U'-' && cp != U'\'' && cp != U'\u2019' && !(cp >= 0x400 && cp <= 0x4BF)) return false;
     }
     return true;
 }
@@ -228,11 +157,11 @@ bool looks_ukrainian(std::string_view name) {
 bool is_alias_worthy(std::string_view name) { return name.size() <= 40 && is_proper_name(name); }
 
 bool is_foreign_alias_worthy(std::string_view name) {
-    if (count_code_points(name) > 60 || !is_proper_name(name)) return false;
+    if (utf8::length(name) > 60 || !is_proper_name(name)) return false;
     bool latin = false, cyrillic = false;
     std::size_t i = 0;
     while (i < name.size()) {
-        const char32_t cp = next_code_point(name, i);
+        const char32_t cp = utf8::next(name, i);
         if ((cp >= U'A' && cp <= U'Z') || (cp >= U'a' && cp <= U'z') || (cp >= 0xC0 && cp <= 0x24F) ||
             (cp >= 0x1E00 && cp <= 0x1EFF)) {
             latin = true;
@@ -303,7 +232,7 @@ std::optional<std::string> diacritic_form(std::string_view ascii_name, const std
     const auto in_language = [&](std::string_view name) {
         std::size_t i = 0;
         while (i < name.size()) {
-            const char32_t cp = lower(next_code_point(name, i));
+            const char32_t cp = lower(utf8::next(name, i));
             if (cp < 0x80) continue;
             if (letters->second.find(cp) == std::u32string_view::npos) return false;
             // Polish writes ci, ni, si, zi, never ći, ńi: those are Silesian or Kashubian forms.

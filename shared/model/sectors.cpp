@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include "i18n/utf8.hpp"
+
 namespace prd {
 namespace {
 
@@ -54,6 +56,24 @@ std::optional<Sector> sector_from_code(std::string_view code) {
 std::string_view sector_label(Sector sector, std::string_view lang) {
     const SectorInfo& info = sector_info(sector);
     return lang == "uk" ? info.uk : info.en;
+}
+
+std::string sector_label_in_sentence(Sector sector, std::string_view lang) {
+    const std::string_view label = sector_label(sector, lang);
+    if (label.empty()) return {};
+    std::size_t rest = 0;
+    char32_t first = utf8::next(label, rest);
+    // The labels start with an ASCII or a Ukrainian capital.
+    if ((first >= U'A' && first <= U'Z') || (first >= 0x410 && first <= 0x42F))
+        first += 0x20;
+    else if (first >= 0x400 && first <= 0x40F)
+        first += 0x50;  // Є І Ї
+    else if (first == 0x490)
+        first = 0x491;  // Ґ
+    std::string out;
+    utf8::append(out, first);
+    out += label.substr(rest);
+    return out;
 }
 
 }  // namespace prd

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace prd {
@@ -43,5 +44,7 @@ const SectorInfo& sector_info(Sector sector);
 std::optional<Sector> sector_from_code(std::string_view code);
 /// The label for people, in Ukrainian ("uk") or English (anything else).
 std::string_view sector_label(Sector sector, std::string_view lang);
+/// The label as it reads mid-sentence: its first letter in lower case ("енергетика", "energy").
+std::string sector_label_in_sentence(Sector sector, std::string_view lang);
 
 }  // namespace prd

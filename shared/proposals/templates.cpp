@@ -75,28 +75,6 @@ std::string grouped(std::int64_t n, std::string_view lang) {
     return out;
 }
 
-// A label begins with a capital; inside a sentence it does not. Covers Latin and Ukrainian Cyrillic.
-std::string lower_first(std::string_view text) {
-    std::string out(text);
-    if (out.empty()) return out;
-    const auto b0 = static_cast<unsigned char>(out[0]);
-    if (b0 >= 'A' && b0 <= 'Z') {
-        out[0] = static_cast<char>(b0 - 'A' + 'a');
-    } else if (out.size() >= 2 && (b0 & 0xE0u) == 0xC0u) {
-        const auto b1 = static_cast<unsigned char>(out[1]);
-        const unsigned code = ((b0 & 0x1Fu) << 6) | (b1 & 0x3Fu);
-        unsigned lower = code;
-        if (code >= 0x410 && code <= 0x42F) lower = code + 0x20;      // А..Я
-        else if (code >= 0x400 && code <= 0x40F) lower = code + 0x50;  // Є, І, Ї, ...
-        else if (code == 0x490) lower = 0x491;                         // Ґ
-        if (lower != code) {
-            out[0] = static_cast<char>(0xC0 | (lower >> 6));
-            out[1] = static_cast<char>(0x80 | (lower & 0x3F));
-        }
-    }
-    return out;
-}
-
 // "a, b and c" / "a, b та c".
 std::string joined(const std::vector<std::string>& items, std::string_view lang) {
     std::string out;
@@ -109,7 +87,7 @@ std::string joined(const std::vector<std::string>& items, std::string_view lang)
 
 std::string sector_list(const std::vector<Sector>& sectors, std::string_view lang) {
     std::vector<std::string> names;
-    for (Sector s : sectors) names.push_back(lower_first(sector_label(s, lang)));
+    for (Sector s : sectors) names.push_back(sector_label_in_sentence(s, lang));
     std::string out;
     for (std::size_t i = 0; i < names.size(); ++i) out += (i > 0 ? ", " : "") + names[i];
     return out;

@@ -1,60 +1,14 @@
-// Folding for search. The official Cyrillic table is prd::transliterate_uk's; the tables here
-// cover what it leaves alone: Latin diacritics, Russian-only letters and the Russian-era values.
+// Folding for search. The official Cyrillic table is prd::transliterate_uk's and the Latin one is
+// prd::fold_latin_letter's; the table here covers Russian-only letters and the Russian-era values.
 
 #include "search/fold.hpp"
 
+#include "i18n/latin_fold.hpp"
 #include "i18n/translit.hpp"
+#include "i18n/utf8.hpp"
 
 namespace prd {
 namespace {
-
-// Decodes one UTF-8 code point at text[i], advancing i. Returns 0xFFFFFFFF for a malformed byte.
-char32_t next_code_point(std::string_view text, std::size_t& i) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || i + length > text.size()) {
-        ++i;
-        return 0xFFFFFFFF;
-    }
-    char32_t value = length == 1 ? lead : length == 2 ? (lead & 0x1F) : length == 3 ? (lead & 0x0F) : (lead & 0x07);
-    for (std::size_t k = 1; k < length; ++k) {
-        const auto next = static_cast<unsigned char>(text[i + k]);
-        if ((next & 0xC0) != 0x80) {
-            ++i;
-            return 0xFFFFFFFF;
-        }
-        value = (value << 6) | (next & 0x3F);
-    }
-    i += length;
-    return value;
-}
-
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
-
-// U+00C0..U+00FF. Multi-letter values (æ, þ, ß) and the two separators (× ÷) are special-cased.
-constexpr std::string_view k_latin1 = "aaaaaa_ceeeeiiiidnooooo_ouuuuy__aaaaaa_ceeeeiiiidnooooo_ouuuuy_y";
-// U+0100..U+017F (Latin Extended-A). '_' marks the ligatures Ĳ ĳ Œ œ.
-constexpr std::string_view k_latin_ext_a =
-    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii__jjkkkllllllllllnnnnnnnnnoooooo__rrrrrrssssss"
-    "ssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
-static_assert(k_latin1.size() == 64);
-static_assert(k_latin_ext_a.size() == 128);
 
 // а..я in the Russian-era values (ъ and ь vanish). Used for the legacy fold and, in the official
 // fold, for the Russian-only letters transliterate_uk does not touch (ы, э, ъ, ё).
@@ -75,40 +29,14 @@ struct Folded {
 };
 
 Folded fold_code_point(char32_t c) {
-    static constexpr std::string_view k_letters = "abcdefghijklmnopqrstuvwxyz0123456789";
-    if (c < 0x80) {
-        if (c >= 'A' && c <= 'Z') return {k_letters.substr(c - 'A', 1)};
-        if (c >= 'a' && c <= 'z') return {k_letters.substr(c - 'a', 1)};
-        if (c >= '0' && c <= '9') return {k_letters.substr(26 + (c - '0'), 1)};
-        if (is_apostrophe(c)) return {};
-        return {{}, true};
-    }
-    if (c >= 0x300 && c <= 0x36F) return {};  // combining marks of decomposed input
+    static constexpr std::string_view k_digits = "0123456789";
+    if (c >= '0' && c <= '9') return {k_digits.substr(c - '0', 1)};
     if (is_apostrophe(c)) return {};
-    if (c >= 0xC0 && c <= 0xFF) {
-        switch (c) {
-        case 0xC6: case 0xE6: return {"ae"};
-        case 0xDE: case 0xFE: return {"th"};
-        case 0xDF: return {"ss"};
-        case 0xD7: case 0xF7: return {{}, true};
-        default: return {k_latin1.substr(c - 0xC0, 1)};
-        }
-    }
-    if (c >= 0x100 && c <= 0x17F) {
-        switch (c) {
-        case 0x132: case 0x133: return {"ij"};
-        case 0x152: case 0x153: return {"oe"};
-        default: return {k_latin_ext_a.substr(c - 0x100, 1)};
-        }
-    }
-    switch (c) {
-    case 0x218: case 0x219: return {"s"};   // Ș ș (Romanian)
-    case 0x21A: case 0x21B: return {"t"};   // Ț ț
-    case 0x1A0: case 0x1A1: return {"o"};
-    case 0x1AF: case 0x1B0: return {"u"};
-    case 0x1E9E: return {"ss"};             // capital ẞ
-    default: break;
-    }
+    if (const std::string_view latin = fold_latin_letter(c); !latin.empty()) return {latin};
+    if (c < 0x80 || c == 0xD7 || c == 0xF7) return {{}, true};
+    if (c >= 0x300 && c <= 0x36F) return {};  // combining marks of decomposed input
+    // What stood for ill-formed bytes (transliterate_uk writes it for them) matches nothing.
+    if (c == utf8::k_replacement) return {};
     if (c >= 0x410 && c <= 0x44F) return {k_cyrillic_legacy[(c - 0x410) % 32]};
     switch (c) {
     case 0x401: case 0x451: return {"e"};   // Ё ё
@@ -130,8 +58,10 @@ std::string fold_latin(std::string_view text) {
     bool pending_space = false;
     std::size_t i = 0;
     while (i < text.size()) {
-        const char32_t c = next_code_point(text, i);
-        if (c == 0xFFFFFFFF) continue;
+        const utf8::Decoded decoded = utf8::decode(text, i);
+        i += decoded.size;
+        if (!decoded.valid) continue;
+        const char32_t c = decoded.value;
         const Folded f = fold_code_point(c);
         if (f.separator) {
             pending_space = !out.empty();
@@ -142,7 +72,8 @@ std::string fold_latin(std::string_view text) {
             out += ' ';
             pending_space = false;
         }
-        if (f.keep) append_utf8(out, c);
+        if (f.keep)
+            utf8::append(out, c);
         else out += f.text;
     }
     return out;
@@ -153,7 +84,7 @@ std::string fold_latin(std::string_view text) {
 bool contains_cyrillic(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
-        const char32_t c = next_code_point(text, i);
+        const char32_t c = utf8::next(text, i);
         if (c >= 0x400 && c <= 0x52F) return true;
     }
     return false;

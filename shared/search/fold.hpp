@@ -14,10 +14,11 @@ enum class CyrillicFolding {
     legacy,    ///< the Russian-era letter values still seen on maps and letters (Київ -> kiiv, г -> g)
 };
 
-/// Lower-cases, strips diacritics (ł ø đ ı too; ß -> ss, æ -> ae, œ -> oe, þ -> th), transliterates
-/// Cyrillic, drops apostrophes and turns every other non-letter, non-digit into one space. The
-/// result has no leading or trailing space. Characters outside the known scripts pass through, so
-/// they still match themselves. Malformed UTF-8 bytes are dropped.
+/// Lower-cases, strips diacritics by prd::fold_latin_letter (ł ø đ ı too; ß -> ss, æ -> ae,
+/// œ -> oe, þ -> th, ĳ -> ij), transliterates Cyrillic, drops apostrophes and turns every other
+/// non-letter, non-digit into one space. The result has no leading or trailing space. Characters
+/// outside the known scripts pass through, so they still match themselves. Ill-formed UTF-8 is
+/// dropped, each maximal subpart as prd::utf8 decodes it (and U+FFFD with it): C0 AF is never "/".
 std::string fold_for_search(std::string_view text, CyrillicFolding cyrillic = CyrillicFolding::official);
 
 /// The distinct folds a name is indexed under: the official one first, then the legacy one when the

@@ -59,31 +59,11 @@ const std::string& display_name(const Municipality& m, std::string_view lang) {
     return lang == "uk" ? m.names.en : m.names.uk;
 }
 
-// Sector labels start with a capital; mid-sentence they read better in lower case. Handles ASCII
-// and the Ukrainian capitals, which is all the labels use.
-std::string lower_first(std::string_view text) {
-    std::string out(text);
-    if (out.empty()) return out;
-    const auto b0 = static_cast<unsigned char>(out[0]);
-    if (b0 >= 'A' && b0 <= 'Z') {
-        out[0] = static_cast<char>(b0 - 'A' + 'a');
-    } else if (out.size() >= 2 && (b0 == 0xD0 || b0 == 0xD2)) {
-        const char32_t c = ((b0 & 0x1F) << 6) | (static_cast<unsigned char>(out[1]) & 0x3F);
-        char32_t lower = c;
-        if (c >= 0x410 && c <= 0x42F) lower = c + 0x20;
-        else if (c >= 0x400 && c <= 0x40F) lower = c + 0x50;
-        else if (c == 0x490) lower = 0x491;
-        out[0] = static_cast<char>(0xC0 | (lower >> 6));
-        out[1] = static_cast<char>(0x80 | (lower & 0x3F));
-    }
-    return out;
-}
-
 std::string sector_list(const std::vector<Sector>& sectors, std::string_view lang) {
     std::string out;
     for (std::size_t i = 0; i < sectors.size() && i < 3; ++i) {
         if (i > 0) out += ", ";
-        out += lower_first(sector_label(sectors[i], lang));
+        out += sector_label_in_sentence(sectors[i], lang);
     }
     if (sectors.size() > 3) out += lang == "uk" ? " та ін." : " and more";
     return out;

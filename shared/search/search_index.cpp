@@ -322,13 +322,71 @@ struct FacetCounter {
     }
 };
 
+// Collects into s.candidates each municipality with a name every query word matches, with its
+// best name. With `prefix_last` the last word may be the start of a word (still being typed).
+void collect_candidates(const SearchIndexData& d, Scratch& s, const std::vector<std::string_view>& words,
+                        bool prefix_last) {
+    const std::uint32_t stamp = s.query;
+    for (std::size_t round = 0; round < words.size(); ++round) {
+        const bool prefix = prefix_last && round + 1 == words.size();
+        const auto round_mark = static_cast<std::uint8_t>(round + 1);
+        match_word(d, words[round], prefix, s, [&](std::uint32_t posting, std::uint8_t quality) {
+            EntryState& e = s.entries[posting >> 1];
+            if (round == 0) {
+                if (e.stamp != stamp) {
+                    e = {stamp, 0, 0, 0, 0};
+                    s.touched.push_back(posting >> 1);
+                }
+            } else if (e.stamp != stamp || e.round < round) {
+                return;  // missed an earlier word
+            }
+            if (e.round != round_mark) {
+                e.round = round_mark;
+                e.best = quality;
+            } else if (quality > e.best) {
+                e.best = quality;
+            }
+            if (round == 0 && (posting & 1)) e.flags |= k_entry_starts;
+        });
+        // Keep only the names this word matched, and add its best quality to their total.
+        std::size_t kept = 0;
+        for (std::uint32_t i : s.touched) {
+            EntryState& e = s.entries[i];
+            if (e.round != round_mark) continue;
+            e.total = static_cast<std::uint16_t>(e.total + e.best);
+            if (e.best < k_quality_exact) e.flags |= k_entry_not_exact;
+            if (e.best < k_quality_prefix) e.flags |= k_entry_fuzzy;
+            s.touched[kept++] = i;
+        }
+        s.touched.resize(kept);
+        if (kept == 0) break;
+    }
+    for (std::uint32_t i : s.touched) s.bits[i >> 6] |= std::uint64_t{1} << (i & 63);
+    for (std::size_t w = 0; w < s.bits.size() && !s.touched.empty(); ++w) {
+        std::uint64_t word = s.bits[w];
+        if (word == 0) continue;
+        s.bits[w] = 0;
+        for (; word; word &= word - 1) {
+            const auto i = static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(word)));
+            const EntryInfo& info = d.entries[i];
+            const EntryState& e = s.entries[i];
+            const float score =
+                rank_entry(words.size(), info.words, static_cast<NameField>(info.field), e.flags, e.total).score;
+            if (!s.candidates.empty() && s.candidates.back().doc == info.doc) {
+                if (score > s.candidates.back().score) s.candidates.back() = {score, info.doc, i};
+            } else {
+                s.candidates.push_back({score, info.doc, i});
+            }
+        }
+    }
+}
+
 }  // namespace
 
 SearchResponse SearchIndex::search(const SearchRequest& request) const {
     const SearchIndexData& d = *m_data;
     Scratch& s = t_scratch;
     s.prepare(d.entries.size());
-    const std::uint32_t stamp = s.query;
 
     const std::string folded = fold_for_search(request.query);
     std::vector<std::string_view> words = split_words(folded);
@@ -338,56 +396,13 @@ SearchResponse SearchIndex::search(const SearchRequest& request) const {
     if (words.empty()) {
         for (std::uint32_t doc = 0; doc < d.doc_ids.size(); ++doc) s.candidates.push_back({0.f, doc, UINT32_MAX});
     } else {
-        for (std::size_t round = 0; round < words.size(); ++round) {
-            const bool prefix = typing && round + 1 == words.size();
-            const auto round_mark = static_cast<std::uint8_t>(round + 1);
-            match_word(d, words[round], prefix, s, [&](std::uint32_t posting, std::uint8_t quality) {
-                EntryState& e = s.entries[posting >> 1];
-                if (round == 0) {
-                    if (e.stamp != stamp) {
-                        e = {stamp, 0, 0, 0, 0};
-                        s.touched.push_back(posting >> 1);
-                    }
-                } else if (e.stamp != stamp || e.round < round) {
-                    return;  // missed an earlier word
-                }
-                if (e.round != round_mark) {
-                    e.round = round_mark;
-                    e.best = quality;
-                } else if (quality > e.best) {
-                    e.best = quality;
-                }
-                if (round == 0 && (posting & 1)) e.flags |= k_entry_starts;
-            });
-            // Keep only the names this word matched, and add its best quality to their total.
-            std::size_t kept = 0;
-            for (std::uint32_t i : s.touched) {
-                EntryState& e = s.entries[i];
-                if (e.round != round_mark) continue;
-                e.total = static_cast<std::uint16_t>(e.total + e.best);
-                if (e.best < k_quality_exact) e.flags |= k_entry_not_exact;
-                if (e.best < k_quality_prefix) e.flags |= k_entry_fuzzy;
-                s.touched[kept++] = i;
-            }
-            s.touched.resize(kept);
-            if (kept == 0) break;
-        }
-        for (std::uint32_t i : s.touched) s.bits[i >> 6] |= std::uint64_t{1} << (i & 63);
-        for (std::size_t w = 0; w < s.bits.size() && !s.touched.empty(); ++w) {
-            std::uint64_t word = s.bits[w];
-            if (word == 0) continue;
-            s.bits[w] = 0;
-            for (; word; word &= word - 1) {
-                const auto i = static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(word)));
-                const EntryInfo& info = d.entries[i];
-                const EntryState& e = s.entries[i];
-                const float score = rank_entry(words.size(), info.words, static_cast<NameField>(info.field), e.flags, e.total).score;
-                if (!s.candidates.empty() && s.candidates.back().doc == info.doc) {
-                    if (score > s.candidates.back().score) s.candidates.back() = {score, info.doc, i};
-                } else {
-                    s.candidates.push_back({score, info.doc, i});
-                }
-            }
+        collect_candidates(d, s, words, typing);
+        // A finished query whose last word is no whole word anywhere ("kyi " from the CLI or a
+        // submitted form) is read as one still being typed rather than finding nothing; a query
+        // that finds something is answered as before, so this costs nothing there.
+        if (s.candidates.empty() && !typing) {
+            s.prepare(d.entries.size());
+            collect_candidates(d, s, words, true);
         }
     }
 

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <set>
 
+#include "i18n/utf8.hpp"
+
 namespace prd {
 namespace {
 
@@ -130,15 +132,6 @@ bool is_bilateral(PartnershipKind kind) {
 
 bool is_language_code(std::string_view code) { return code.size() == 2 && is_lower(code[0]) && is_lower(code[1]); }
 
-// Characters as a person counts them: UTF-8 code points.
-std::size_t utf8_length(std::string_view text) {
-    std::size_t count = 0;
-    for (char c : text) {
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
-    }
-    return count;
-}
-
 void check_sections(ValidationErrors& errors, const ProposalSections& sections) {
     if (sections.size() > k_max_sections) {
         errors.push_back({"sections", "at most " + std::to_string(k_max_sections) + " sections"});
@@ -154,7 +147,7 @@ void check_sections(ValidationErrors& errors, const ProposalSections& sections) 
         const std::pair<const char*, const std::string*> texts[] = {
             {"uk", &section.uk}, {"en", &section.en}, {"partner", &section.partner}};
         for (const auto& [language, text] : texts) {
-            if (utf8_length(*text) > k_max_section_chars) {
+            if (utf8::length(*text) > k_max_section_chars) {
                 errors.push_back({path + "." + language, "at most " + std::to_string(k_max_section_chars) + " characters"});
             }
         }
@@ -336,7 +329,7 @@ ValidationErrors validate(const Proposal& value) {
         check_timestamp(errors, at("messages", i) + ".at", message.at);
         if (is_blank(message.text)) {
             errors.push_back({at("messages", i) + ".text", "must not be empty"});
-        } else if (utf8_length(message.text) > k_max_message_chars) {
+        } else if (utf8::length(message.text) > k_max_message_chars) {
             errors.push_back({at("messages", i) + ".text", "at most 5000 characters"});
         }
     }

@@ -51,5 +51,11 @@ TEST(Sectors, LabelsReadWellInUkrainianAndEnglish) {
     EXPECT_EQ(sector_label(Sector::veterans, "de"), "Veterans' policy");
 }
 
+TEST(Sectors, LabelsMidSentenceStartInLowerCase) {
+    EXPECT_EQ(sector_label_in_sentence(Sector::veterans, "uk"), "ветеранська політика");
+    EXPECT_EQ(sector_label_in_sentence(Sector::veterans, "en"), "veterans' policy");
+    EXPECT_EQ(sector_label_in_sentence(Sector::energy, "uk"), "енергетика та енергоефективність");
+}
+
 }  // namespace
 }  // namespace prd

@@ -76,7 +76,12 @@ TEST(Translit, OtherTextPassesThrough) {
     EXPECT_EQ(transliterate_uk(""), "");
     EXPECT_EQ(transliterate_uk("Kyiv — Київ"), "Kyiv — Kyiv");
     EXPECT_EQ(transliterate_uk("ёыэъ"), "ёыэъ");  // Russian-only letters are not Ukrainian
-    EXPECT_EQ(transliterate_uk(std::string("a\xff") + "б"), std::string("a\xff") + "b");  // broken UTF-8 survives
+}
+
+TEST(Translit, IllFormedUtf8BecomesReplacementCharacters) {
+    EXPECT_EQ(transliterate_uk(std::string("a\xff") + "б"), "a\uFFFDb");
+    EXPECT_EQ(transliterate_uk("\xC0\xAF"), "\uFFFD\uFFFD");                    // an overlong '/', one U+FFFD per byte
+    EXPECT_EQ(transliterate_uk("Київ\xED\xA0\x80"), "Kyiv\uFFFD\uFFFD\uFFFD");  // a surrogate
 }
 
 }  // namespace

@@ -99,6 +99,27 @@ TEST_F(Committed, LvivAndKyivAreWhoPeopleLookFor) {
     EXPECT_EQ(kyiv_seed.size(), 5u);
 }
 
+TEST_F(Committed, ForeignCitiesCarryTheirOwnAndTheirUkrainianNames) {
+    // From GeoNames' names by language: the city's own name, not an English exonym, and the
+    // Ukrainian one; the English one stays as names.en.
+    const Municipality* munich = municipality("DE-2867714");
+    ASSERT_NE(munich, nullptr);
+    EXPECT_EQ(munich->names.native, "München");
+    EXPECT_EQ(munich->names.uk, "Мюнхен");
+    EXPECT_EQ(munich->names.en, "Munich");
+    const Municipality* warsaw = municipality("PL-756135");
+    ASSERT_NE(warsaw, nullptr);
+    EXPECT_EQ(warsaw->names.native, "Warszawa");
+    EXPECT_EQ(warsaw->names.uk, "Варшава");
+    std::size_t foreign = 0, with_uk = 0;
+    for (const Municipality& m : s_snapshot.municipalities) {
+        if (m.country == "UA") continue;
+        ++foreign;
+        with_uk += !m.names.uk.empty();
+    }
+    EXPECT_GT(with_uk, 2500u) << "of " << foreign;
+}
+
 TEST_F(Committed, EveryImportedPartnershipNamesItsSource) {
     for (const Partnership& p : s_snapshot.partnerships) EXPECT_FALSE(p.source.empty()) << p.id;
 }

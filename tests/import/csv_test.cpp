@@ -49,5 +49,19 @@ TEST(Csv, NamesTheMissingColumnAndTheOpenQuote) {
     EXPECT_THROW(parse_csv("a,b\n1,\"open\n"), CsvError);
 }
 
+TEST(Csv, RefusesTextThatIsNotUtf8AndNamesTheLine) {
+    try {
+        parse_csv("name,country\nKrak\xF3w,PL\n");  // Latin-1
+        FAIL() << "Latin-1 text must throw";
+    } catch (const CsvError& e) {
+        EXPECT_NE(std::string(e.what()).find("line 2"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("not UTF-8"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(parse_csv("a\xC0\xAF"
+                           "b\n"),
+                 CsvError);  // an overlong '/'
+    EXPECT_NO_THROW(parse_csv("\xEF\xBB\xBFname\nKraków\n"));
+}
+
 }  // namespace
 }  // namespace prd::import

@@ -163,22 +163,74 @@ TEST_F(Imported, OldAndForeignSpellingsAreAliasesOfTheRightHromada) {
 TEST_F(Imported, ForeignCitiesAreFoundByTheirOtherNames) {
     const Municipality* munich = municipality("DE-2867714");
     ASSERT_NE(munich, nullptr);
-    for (const char* alias : {"München", "Muenchen", "Мюнхен", "Monachium"}) EXPECT_TRUE(has_alias(*munich, alias)) << alias;
-    for (const char* alias : {"Munchen", "MUC", "mi wnik", "慕尼黑"}) EXPECT_FALSE(has_alias(*munich, alias)) << alias;
-    EXPECT_EQ(munich->names.native, "Munich");  // not Múnich, a Spanish form
+    for (const char* alias : {"Muenchen", "Monachium"}) EXPECT_TRUE(has_alias(*munich, alias)) << alias;
+    for (const char* alias : {"Munchen", "MUC", "mi wnik", "慕尼黑", "München", "Мюнхен"}) {
+        EXPECT_FALSE(has_alias(*munich, alias)) << alias;  // no code or other script; names are no aliases
+    }
     const Municipality* krakow = municipality("PL-3094802");
     ASSERT_NE(krakow, nullptr);
     EXPECT_TRUE(has_alias(*krakow, "Cracow"));
-    EXPECT_TRUE(has_alias(*krakow, "Краків"));
+    EXPECT_EQ(krakow->names.uk, "Краків");
     const Municipality* warsaw = municipality("PL-756135");
     ASSERT_NE(warsaw, nullptr);
-    EXPECT_TRUE(has_alias(*warsaw, "Варшава"));
-    EXPECT_TRUE(has_alias(*warsaw, "Warszawa"));
+    EXPECT_TRUE(has_alias(*warsaw, "Varsovie"));
     for (const Municipality& m : snapshot().municipalities) {
         if (m.country != "UA") {
             ASSERT_LE(m.aliases.size(), 40u) << m.id;
         }
     }
+}
+
+TEST_F(Imported, ForeignCitiesAreNamedInTheirOwnLanguageAndInUkrainian) {
+    struct Expected {
+        const char* id;
+        const char* native;
+        const char* uk;
+        const char* en;
+    };
+    for (const Expected& e :
+         {Expected{"DE-2867714", "München", "Мюнхен", "Munich"}, Expected{"PL-756135", "Warszawa", "Варшава", "Warsaw"},
+          Expected{"CZ-3067696", "Praha", "Прага", "Prague"}, Expected{"IT-3173435", "Milano", "Мілан", "Milan"},
+          Expected{"DE-2886242", "Köln", "Кельн", "Cologne"}, Expected{"PL-3094802", "Kraków", "Краків", "Kraków"},
+          Expected{"RO-665087", "Timișoara", "", "Timișoara"}}) {
+        const Municipality* m = municipality(e.id);
+        ASSERT_NE(m, nullptr) << e.id;
+        EXPECT_EQ(m->names.native, e.native) << e.id;
+        EXPECT_EQ(m->names.uk, e.uk) << e.id;
+        EXPECT_EQ(m->names.en, e.en) << e.id;
+    }
+    // The seed's hand-written names stay; the catalogues' are aliases.
+    const Municipality* brussels = municipality("BE-2800866");
+    ASSERT_NE(brussels, nullptr);
+    EXPECT_EQ(brussels->names.uk, "Брюссель");
+    EXPECT_TRUE(has_alias(*brussels, "Брюсель"));
+    // What the rules keep from names.native: a qualifier, a script the app cannot draw, a longer form.
+    EXPECT_EQ(municipality("BE-2785123")->names.native, "Uccle");        // not "Bruxelles (Uccle)"
+    EXPECT_EQ(municipality("GR-734077")->names.native, "Thessaloníki");  // not Greek letters
+    EXPECT_EQ(municipality("CH-2657996")->names.native, "Wil");          // not "Wil SG"
+    EXPECT_EQ(municipality("AL-3185728")->names.native, "Durrës");       // not the definite "Durrësi"
+}
+
+TEST_F(Imported, ReportsTheCoverageOfTheLocalizedNames) {
+    const ImportReport& geonames = report("geonames");
+    const auto note = [&](std::string_view start) {
+        for (const std::string& n : geonames.notes) {
+            if (n.rfind(start, 0) == 0) return n;
+        }
+        return std::string();
+    };
+    EXPECT_EQ(note("localized names:"), "localized names: 43 catalogues, 146845 names");
+    const std::string uk = note("names.uk from the Ukrainian catalogue for ");
+    ASSERT_FALSE(uk.empty());
+    EXPECT_GE(std::stoul(uk.substr(std::string("names.uk from the Ukrainian catalogue for ").size())), 2400u) << uk;
+    EXPECT_FALSE(note("names.native from the country's language for ").empty());
+    std::size_t with_uk = 0, foreign = 0;
+    for (const Municipality& m : snapshot().municipalities) {
+        if (m.country == "UA") continue;
+        ++foreign;
+        with_uk += !m.names.uk.empty();
+    }
+    EXPECT_GT(with_uk * 100 / foreign, 40u) << with_uk << " of " << foreign;
 }
 
 TEST_F(Imported, EnglishNamesComeFromOchaWithTransliterationAsFallback) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "search/fold.hpp"
+
 namespace prd::import {
 namespace {
 
@@ -16,6 +18,24 @@ TEST(FoldName, IgnoresCaseDiacriticsApostrophesAndSeparators) {
     EXPECT_EQ(fold_name("ЛЬВІВ"), "львів");
     EXPECT_EQ(fold_name("Ґалаґан Єнакієве"), "ґалаґан єнакієве");
     EXPECT_EQ(fold_name("Lwów", true), "lwów");
+}
+
+TEST(FoldName, AgreesWithSearchFoldingOnEveryLatinLetter) {
+    // One table (prd::fold_latin_letter) for both: Þ is "th" and Ĳ is "ij" in each.
+    for (const char* name : {"Þórshöfn", "\u0132muiden", "Straße", "Æbeltoft", "Œuilly", "Łódź", "Constanța"}) {
+        EXPECT_EQ(fold_name(name), fold_for_search(name)) << name;
+    }
+    EXPECT_EQ(fold_name("Þingvellir"), "thingvellir");
+    EXPECT_EQ(fold_name("\u0132muiden"), "ijmuiden");
+}
+
+TEST(FoldName, IllFormedUtf8IsNeverALetterOrASeparator) {
+    EXPECT_EQ(fold_name("a\xC0\xAF"
+                        "b"),
+              "a\uFFFD\uFFFDb");                      // once "a b": C0 AF read as '/'
+    EXPECT_EQ(fold_name("\xC3"), "\uFFFD");           // once "a": the byte read as Ã
+    EXPECT_FALSE(is_latin_or_cyrillic("Krak\xF3w"));  // Latin-1, not UTF-8
+    EXPECT_FALSE(is_foreign_alias_worthy("Krak\xC3\xB3w\xED\xA0\x80"));
 }
 
 TEST(Text, ParsesNumbersAsTheDatasetsWriteThem) {

@@ -87,6 +87,22 @@ TEST(Fold, OtherScriptsPassThrough) {
 TEST(Fold, MalformedUtf8IsDroppedNotFatal) {
     EXPECT_EQ(fold_for_search(std::string("Lv\xC3iv")), "lviv");
     EXPECT_EQ(fold_for_search(std::string("\xFF\xFE")), "");
+    EXPECT_EQ(fold_for_search(std::string("Ль\xFFвів")), "lviv");  // through the Cyrillic table too
+}
+
+TEST(Fold, AnOverlongSlashIsNeitherASlashNorASeparator) {
+    // C0 AF once decoded to '/' and split the word; now it is two ill-formed bytes, dropped.
+    EXPECT_EQ(fold_for_search("Ivano\xC0\xAF"
+                              "Frankivsk"),
+              "ivanofrankivsk");
+    EXPECT_EQ(fold_for_search("\xE0\x80\xAF\xF0\x80\x80\xAF"), "");
+    EXPECT_EQ(fold_for_search("Lviv\xED\xA0\x80"), "lviv");  // a surrogate
+}
+
+TEST(Fold, ThornAndIjFoldAsTheirLanguagesWriteThem) {
+    EXPECT_EQ(fold_for_search("Þórshöfn"), "thorshofn");
+    EXPECT_EQ(fold_for_search("\u0132muiden"), "ijmuiden");
+    EXPECT_EQ(fold_for_search("\u0133ssel"), "ijssel");
 }
 
 TEST(Fold, SplitWords) {

@@ -85,5 +85,53 @@ TEST(Recall, EverySpellingFindsItsRecordInTheDefaultRegistry) {
     EXPECT_TRUE(report.empty()) << "missed (not in the first 5):\n" << report;
 }
 
+class DefaultRegistry : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        std::ifstream in(PRD_SOURCE_DIR "/shared/seed/default_registry.json");
+        s_registry = new Registry(Registry::from_snapshot(snapshot_from_json(nlohmann::json::parse(in))));
+        s_index = new SearchIndex(SearchIndex::build(*s_registry));
+    }
+    static void TearDownTestSuite() {
+        delete s_index;
+        delete s_registry;
+    }
+    static std::vector<std::string> ids(const std::string& query) {
+        SearchRequest request;
+        request.query = query;
+        request.limit = 5;
+        request.want_facets = false;
+        std::vector<std::string> out;
+        for (const SearchHit& hit : s_index->search(request).hits) out.push_back(hit.id);
+        return out;
+    }
+    static inline Registry* s_registry = nullptr;
+    static inline SearchIndex* s_index = nullptr;
+};
+
+TEST_F(DefaultRegistry, MunichInEnglishGermanAndUkrainianComesFirst) {
+    // Each is one of Munich's names now (names.en, names.native, names.uk), not an alias.
+    for (const std::string query : {"Munich", "München", "Мюнхен", "Munich ", "München ", "Мюнхен "}) {
+        const auto found = ids(query);
+        ASSERT_FALSE(found.empty()) << query;
+        EXPECT_EQ(found.front(), "DE-2867714") << query;
+    }
+}
+
+TEST_F(DefaultRegistry, ThreeLettersFindKyivAndLviv) {
+    // As typed (the last word unfinished) and as sent whole from the command line or a form, which
+    // once found nothing: no name has the word "kyi".
+    for (const std::string query : {"kyi", "Kyi", "kyi ", "Київ", "Киї"}) {
+        const auto found = ids(query);
+        ASSERT_FALSE(found.empty()) << query;
+        EXPECT_EQ(found.front(), "UA80000000000093317") << query;
+    }
+    for (const std::string query : {"Льв", "Льв ", "lvi", "Lvi "}) {
+        const auto found = ids(query);
+        ASSERT_FALSE(found.empty()) << query;
+        EXPECT_EQ(found.front(), "UA46060250000025047") << query;
+    }
+}
+
 }  // namespace
 }  // namespace prd

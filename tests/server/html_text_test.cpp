@@ -69,6 +69,15 @@ TEST(HtmlPlaces, UkrainianNamesSortInTheUkrainianAlphabet) {
     EXPECT_LT(sort_key("Åland Islands", Lang::en), sort_key("Albania", Lang::en).substr(0, 2) + U"z");
 }
 
+TEST(HtmlPlaces, LatinLettersSortByTheCoresFoldingTable) {
+    // Þ as "th" (Þórshöfn after Tartu, before Tours), Ĳ as "ij": the letters search folds them to.
+    std::vector<std::string> towns = {"Tours", "Þórshöfn", "Tartu", "\u0132muiden", "Idrija"};
+    std::sort(towns.begin(), towns.end(),
+              [](const auto& a, const auto& b) { return sort_key(a, Lang::en) < sort_key(b, Lang::en); });
+    EXPECT_EQ(towns, (std::vector<std::string>{"Idrija", "\u0132muiden", "Tartu", "Þórshöfn", "Tours"}));
+    EXPECT_EQ(sort_key("\xC0\xAF", Lang::en), U"\uFFFD\uFFFD") << "an overlong '/' is not a slash";
+}
+
 TEST(HtmlNames, EachNameIsMarkedWithTheLanguageItIsWrittenIn) {
     Municipality warsaw;
     warsaw.id = "PL-756135";

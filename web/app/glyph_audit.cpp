@@ -2,14 +2,14 @@
 
 #include <imgui.h>
 
-#include "app/text_order.hpp"
+#include "i18n/utf8.hpp"
 
 namespace prd::web {
 
 void GlyphAudit::check(std::string_view text) {
     const ImFont* font = ImGui::GetFont();
     for (size_t pos = 0; pos < text.size();) {
-        const char32_t c = next_code_point(text, pos);
+        const char32_t c = utf8::next(text, pos);
         if (c == U'\n' || c == U'\t') continue;  // control characters are layout, not glyphs
         // ImWchar is 16-bit in this build: anything beyond the BMP cannot have a glyph.
         if (c > 0xFFFF || font->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) m_missing.insert(c);

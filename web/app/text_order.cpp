@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "i18n/utf8.hpp"
+
 namespace prd::web {
 namespace {
 
@@ -10,42 +12,6 @@ namespace {
 constexpr std::u32string_view ukrainian_order = U"абвгґдеєёжзиіїйклмнопрстуфхцчшщъыьэюя";
 
 }  // namespace
-
-char32_t next_code_point(std::string_view text, size_t& pos) {
-    const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
-    const unsigned char lead = byte(pos);
-    int extra = 0;
-    char32_t c = 0;
-    if (lead < 0x80) {
-        ++pos;
-        return lead;
-    } else if ((lead & 0xE0) == 0xC0) {
-        extra = 1;
-        c = lead & 0x1F;
-    } else if ((lead & 0xF0) == 0xE0) {
-        extra = 2;
-        c = lead & 0x0F;
-    } else if ((lead & 0xF8) == 0xF0) {
-        extra = 3;
-        c = lead & 0x07;
-    } else {
-        ++pos;
-        return 0xFFFD;
-    }
-    if (pos + extra >= text.size()) {  // truncated sequence
-        pos = text.size();
-        return 0xFFFD;
-    }
-    for (int i = 1; i <= extra; ++i) {
-        if ((byte(pos + i) & 0xC0) != 0x80) {
-            pos += i;
-            return 0xFFFD;
-        }
-        c = (c << 6) | (byte(pos + i) & 0x3F);
-    }
-    pos += extra + 1;
-    return c;
-}
 
 char32_t fold_case(char32_t c) {
     if (c >= U'A' && c <= U'Z') return c + 0x20;
@@ -65,7 +31,7 @@ std::u32string sort_key(std::string_view text) {
     std::u32string key;
     key.reserve(text.size());
     for (size_t pos = 0; pos < text.size();) {
-        char32_t c = fold_case(next_code_point(text, pos));
+        char32_t c = fold_case(utf8::next(text, pos));
         // Cyrillic letters take ranks 0x400.. in alphabet order; everything else keeps its code
         // point, which already puts Latin before Cyrillic.
         if (const size_t rank = ukrainian_order.find(c); rank != std::u32string_view::npos) {

@@ -9,9 +9,6 @@
 
 namespace prd::web {
 
-/// Decodes one UTF-8 code point at `pos` and advances it; malformed bytes yield U+FFFD.
-char32_t next_code_point(std::string_view text, size_t& pos);
-
 /// Lower case for Latin (incl. Latin-1 and Latin Extended-A) and Cyrillic; else unchanged.
 char32_t fold_case(char32_t c);
 
