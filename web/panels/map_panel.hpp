@@ -21,6 +21,10 @@ namespace prd::web {
 
 /// The Map | Dashboard switch both views show at the top.
 void map_tabs(UiContext& ui);
+/// The map's filters as the address holds them (#/map?kind=twinning&country=PL&years=2015-2022&band=0-30).
+map::Filters map_filters(const Route& route);
+/// Sets one query parameter of the map's address ("" removes it), replacing the history entry.
+void set_map_param(UiContext& ui, const std::string& name, std::string value);
 
 class MapPanel final : public Panel {
 public:
