@@ -5,6 +5,7 @@
 #include <string>
 
 #include "model/json_codec.hpp"
+#include "store/sqlite_statement.hpp"
 
 namespace prd::server {
 namespace {
@@ -80,42 +81,6 @@ const char* const kMigrations[] = {
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
-class Statement {
-public:
-    Statement(sqlite3* db, const char* sql) : m_db(db) {
-        if (sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr) != SQLITE_OK)
-            throw StoreError(std::string("cannot prepare statement: ") + sqlite3_errmsg(db));
-    }
-    ~Statement() { sqlite3_finalize(m_stmt); }
-    Statement(const Statement&) = delete;
-    Statement& operator=(const Statement&) = delete;
-
-    void bind(int index, std::string_view text) {
-        sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-    }
-    void bind(int index, std::int64_t value) { sqlite3_bind_int64(m_stmt, index, value); }
-    /// true while there is a row to read.
-    bool step() {
-        const int rc = sqlite3_step(m_stmt);
-        if (rc == SQLITE_ROW) return true;
-        if (rc == SQLITE_DONE) return false;
-        throw StoreError(std::string("sqlite: ") + sqlite3_errmsg(m_db));
-    }
-    void reset() {
-        sqlite3_reset(m_stmt);
-        sqlite3_clear_bindings(m_stmt);
-    }
-    std::string text(int column) const {
-        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
-        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column))) : std::string();
-    }
-    std::int64_t integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
-
-private:
-    sqlite3* m_db;
-    sqlite3_stmt* m_stmt = nullptr;
-};
-
 }  // namespace
 
 SqliteStore::SqliteStore(const std::filesystem::path& data_dir) : m_path(data_dir / "registry.sqlite3") {
@@ -159,7 +124,7 @@ void SqliteStore::exec(const char* sql) {
 void SqliteStore::migrate() {
     int version = 0;
     {
-        Statement query(m_db, "PRAGMA user_version");
+        SqliteStatement query(m_db, "PRAGMA user_version");
         if (query.step()) version = static_cast<int>(query.integer(0));
     }
     if (version > kSchemaVersion)
@@ -181,14 +146,14 @@ void SqliteStore::migrate() {
 
 std::int64_t SqliteStore::revision() {
     std::lock_guard lock(m_mutex);
-    Statement query(m_db, "SELECT value FROM meta WHERE key = 'revision'");
+    SqliteStatement query(m_db, "SELECT value FROM meta WHERE key = 'revision'");
     return query.step() ? std::stoll(query.text(0)) : 0;
 }
 
 std::vector<StoredRecord> SqliteStore::load_all() {
     std::lock_guard lock(m_mutex);
     std::vector<StoredRecord> records;
-    Statement query(m_db, "SELECT kind, id, revision, removed, body FROM records ORDER BY kind, id");
+    SqliteStatement query(m_db, "SELECT kind, id, revision, removed, body FROM records ORDER BY kind, id");
     while (query.step()) {
         StoredRecord record;
         const auto kind = record_kind_from_string(query.text(0));
@@ -209,7 +174,7 @@ void SqliteStore::commit(std::int64_t revision, const std::vector<StoredRecord>&
     std::lock_guard lock(m_mutex);
     exec("BEGIN IMMEDIATE");
     try {
-        Statement upsert(m_db,
+        SqliteStatement upsert(m_db,
                          "INSERT INTO records (kind, id, revision, removed, body) VALUES (?1, ?2, ?3, ?4, ?5) "
                          "ON CONFLICT (kind, id) DO UPDATE SET revision = excluded.revision, "
                          "removed = excluded.removed, body = excluded.body");
@@ -222,15 +187,15 @@ void SqliteStore::commit(std::int64_t revision, const std::vector<StoredRecord>&
             upsert.step();
             upsert.reset();
         }
-        Statement remember(m_db, "INSERT OR REPLACE INTO client_changes (key, result) VALUES (?1, ?2)");
+        SqliteStatement remember(m_db, "INSERT OR REPLACE INTO client_changes (key, result) VALUES (?1, ?2)");
         for (const auto& result : results) {
             remember.bind(1, result.key);
             remember.bind(2, result.json);
             remember.step();
             remember.reset();
         }
-        Statement keep(m_db, "INSERT OR REPLACE INTO dismissed_suggestions (municipality, json) VALUES (?1, ?2)");
-        Statement forget(m_db, "DELETE FROM dismissed_suggestions WHERE municipality = ?1");
+        SqliteStatement keep(m_db, "INSERT OR REPLACE INTO dismissed_suggestions (municipality, json) VALUES (?1, ?2)");
+        SqliteStatement forget(m_db, "DELETE FROM dismissed_suggestions WHERE municipality = ?1");
         for (const auto& list : dismissals) {
             auto& statement = list.json.empty() ? forget : keep;
             statement.bind(1, list.municipality);
@@ -239,7 +204,7 @@ void SqliteStore::commit(std::int64_t revision, const std::vector<StoredRecord>&
             statement.reset();
         }
         if (!follower.empty()) write_follower(follower);
-        Statement meta(m_db, "UPDATE meta SET value = ?1 WHERE key = 'revision'");
+        SqliteStatement meta(m_db, "UPDATE meta SET value = ?1 WHERE key = 'revision'");
         meta.bind(1, std::to_string(revision));
         meta.step();
         exec("COMMIT");
@@ -252,7 +217,7 @@ void SqliteStore::commit(std::int64_t revision, const std::vector<StoredRecord>&
 void SqliteStore::backup_to(const std::string& file) {
     std::lock_guard lock(m_mutex);
     // VACUUM INTO reads one consistent snapshot, so writers carry on while it copies.
-    Statement vacuum(m_db, "VACUUM INTO ?1");
+    SqliteStatement vacuum(m_db, "VACUUM INTO ?1");
     vacuum.bind(1, file);
     vacuum.step();
 }
@@ -266,11 +231,11 @@ void SqliteStore::check_file(const std::filesystem::path& file) {
     std::string problem;
     try {
         {
-            Statement integrity(db, "PRAGMA integrity_check");
+            SqliteStatement integrity(db, "PRAGMA integrity_check");
             if (!integrity.step() || integrity.text(0) != "ok") problem = "fails SQLite's integrity check";
         }
         if (problem.empty()) {
-            Statement version(db, "PRAGMA user_version");
+            SqliteStatement version(db, "PRAGMA user_version");
             const auto v = version.step() ? version.integer(0) : 0;
             if (v < 1 || v > kSchemaVersion)
                 problem = "is not a registry store this server understands (schema " + std::to_string(v) + ")";
@@ -284,7 +249,7 @@ void SqliteStore::check_file(const std::filesystem::path& file) {
 
 std::optional<std::string> SqliteStore::find_client_change(const std::string& key) {
     std::lock_guard lock(m_mutex);
-    Statement query(m_db, "SELECT result FROM client_changes WHERE key = ?1");
+    SqliteStatement query(m_db, "SELECT result FROM client_changes WHERE key = ?1");
     query.bind(1, key);
     if (!query.step()) return std::nullopt;
     return query.text(0);
@@ -292,7 +257,7 @@ std::optional<std::string> SqliteStore::find_client_change(const std::string& ke
 
 std::optional<std::string> SqliteStore::find_dismissals(const std::string& municipality) {
     std::lock_guard lock(m_mutex);
-    Statement query(m_db, "SELECT json FROM dismissed_suggestions WHERE municipality = ?1");
+    SqliteStatement query(m_db, "SELECT json FROM dismissed_suggestions WHERE municipality = ?1");
     query.bind(1, municipality);
     if (!query.step()) return std::nullopt;
     return query.text(0);
@@ -300,7 +265,7 @@ std::optional<std::string> SqliteStore::find_dismissals(const std::string& munic
 
 void SqliteStore::add_token(const TokenRecord& token) {
     std::lock_guard lock(m_mutex);
-    Statement insert(m_db,
+    SqliteStatement insert(m_db,
                      "INSERT INTO tokens (id, hash, role, municipality, label, created_at, revoked) "
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     insert.bind(1, token.id);
@@ -315,7 +280,7 @@ void SqliteStore::add_token(const TokenRecord& token) {
 
 namespace {
 
-TokenRecord read_token(const Statement& row) {
+TokenRecord read_token(const SqliteStatement& row) {
     TokenRecord token;
     token.id = row.text(0);
     token.hash = row.text(1);
@@ -333,7 +298,7 @@ constexpr const char* kInvitationColumns =
     "SELECT id, hash, role, municipality, label, created_at, expires_at, created_by, used_at, token_id, revoked "
     "FROM invitations ";
 
-InvitationRecord read_invitation(const Statement& row) {
+InvitationRecord read_invitation(const SqliteStatement& row) {
     InvitationRecord invitation;
     invitation.id = row.text(0);
     invitation.hash = row.text(1);
@@ -353,7 +318,7 @@ InvitationRecord read_invitation(const Statement& row) {
 
 std::optional<TokenRecord> SqliteStore::find_token_by_hash(const std::string& hash) {
     std::lock_guard lock(m_mutex);
-    Statement query(m_db, (std::string(kTokenColumns) + "WHERE hash = ?1").c_str());
+    SqliteStatement query(m_db, (std::string(kTokenColumns) + "WHERE hash = ?1").c_str());
     query.bind(1, hash);
     if (!query.step()) return std::nullopt;
     return read_token(query);
@@ -361,7 +326,7 @@ std::optional<TokenRecord> SqliteStore::find_token_by_hash(const std::string& ha
 
 bool SqliteStore::revoke_token(const std::string& id) {
     std::lock_guard lock(m_mutex);
-    Statement update(m_db, "UPDATE tokens SET revoked = 1 WHERE id = ?1");
+    SqliteStatement update(m_db, "UPDATE tokens SET revoked = 1 WHERE id = ?1");
     update.bind(1, id);
     update.step();
     return sqlite3_changes(m_db) > 0;
@@ -370,14 +335,14 @@ bool SqliteStore::revoke_token(const std::string& id) {
 std::vector<TokenRecord> SqliteStore::list_tokens() {
     std::lock_guard lock(m_mutex);
     std::vector<TokenRecord> tokens;
-    Statement query(m_db, (std::string(kTokenColumns) + "ORDER BY created_at, id").c_str());
+    SqliteStatement query(m_db, (std::string(kTokenColumns) + "ORDER BY created_at, id").c_str());
     while (query.step()) tokens.push_back(read_token(query));
     return tokens;
 }
 
 std::optional<TokenRecord> SqliteStore::find_token(const std::string& id) {
     std::lock_guard lock(m_mutex);
-    Statement query(m_db, (std::string(kTokenColumns) + "WHERE id = ?1").c_str());
+    SqliteStatement query(m_db, (std::string(kTokenColumns) + "WHERE id = ?1").c_str());
     query.bind(1, id);
     if (!query.step()) return std::nullopt;
     return read_token(query);
@@ -387,7 +352,7 @@ void SqliteStore::note_token_use(const std::string& id, const std::string& at) {
     // To the minute: a busy token costs one write a minute, not one per request.
     const std::string minute = at.substr(0, 16);
     std::lock_guard lock(m_mutex);
-    Statement update(m_db, "UPDATE tokens SET last_used_at = ?2 WHERE id = ?1 AND substr(last_used_at, 1, 16) <> ?3");
+    SqliteStatement update(m_db, "UPDATE tokens SET last_used_at = ?2 WHERE id = ?1 AND substr(last_used_at, 1, 16) <> ?3");
     update.bind(1, id);
     update.bind(2, at);
     update.bind(3, minute);
@@ -396,7 +361,7 @@ void SqliteStore::note_token_use(const std::string& id, const std::string& at) {
 
 void SqliteStore::add_invitation(const InvitationRecord& invitation) {
     std::lock_guard lock(m_mutex);
-    Statement insert(m_db,
+    SqliteStatement insert(m_db,
                      "INSERT INTO invitations (id, hash, role, municipality, label, created_at, expires_at, created_by, "
                      "used_at, token_id, revoked) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     insert.bind(1, invitation.id);
@@ -416,14 +381,14 @@ void SqliteStore::add_invitation(const InvitationRecord& invitation) {
 std::vector<InvitationRecord> SqliteStore::list_invitations() {
     std::lock_guard lock(m_mutex);
     std::vector<InvitationRecord> list;
-    Statement query(m_db, (std::string(kInvitationColumns) + "ORDER BY created_at, id").c_str());
+    SqliteStatement query(m_db, (std::string(kInvitationColumns) + "ORDER BY created_at, id").c_str());
     while (query.step()) list.push_back(read_invitation(query));
     return list;
 }
 
 std::optional<InvitationRecord> SqliteStore::find_invitation(const std::string& id) {
     std::lock_guard lock(m_mutex);
-    Statement query(m_db, (std::string(kInvitationColumns) + "WHERE id = ?1").c_str());
+    SqliteStatement query(m_db, (std::string(kInvitationColumns) + "WHERE id = ?1").c_str());
     query.bind(1, id);
     if (!query.step()) return std::nullopt;
     return read_invitation(query);
@@ -431,7 +396,7 @@ std::optional<InvitationRecord> SqliteStore::find_invitation(const std::string& 
 
 bool SqliteStore::revoke_invitation(const std::string& id) {
     std::lock_guard lock(m_mutex);
-    Statement update(m_db, "UPDATE invitations SET revoked = 1 WHERE id = ?1 AND used_at = ''");
+    SqliteStatement update(m_db, "UPDATE invitations SET revoked = 1 WHERE id = ?1 AND used_at = ''");
     update.bind(1, id);
     update.step();
     return sqlite3_changes(m_db) > 0;
@@ -443,7 +408,7 @@ RedeemStatus SqliteStore::redeem_invitation(const std::string& hash, const std::
     try {
         RedeemStatus status = RedeemStatus::redeemed;
         {
-            Statement query(m_db, (std::string(kInvitationColumns) + "WHERE hash = ?1").c_str());
+            SqliteStatement query(m_db, (std::string(kInvitationColumns) + "WHERE hash = ?1").c_str());
             query.bind(1, hash);
             if (!query.step()) {
                 status = RedeemStatus::unknown;
@@ -458,12 +423,12 @@ RedeemStatus SqliteStore::redeem_invitation(const std::string& hash, const std::
             }
         }
         if (status == RedeemStatus::redeemed) {
-            Statement burn(m_db, "UPDATE invitations SET used_at = ?2, token_id = ?3 WHERE hash = ?1 AND used_at = ''");
+            SqliteStatement burn(m_db, "UPDATE invitations SET used_at = ?2, token_id = ?3 WHERE hash = ?1 AND used_at = ''");
             burn.bind(1, hash);
             burn.bind(2, now);
             burn.bind(3, token.id);
             burn.step();
-            Statement insert(m_db,
+            SqliteStatement insert(m_db,
                              "INSERT INTO tokens (id, hash, role, municipality, label, created_at, revoked) "
                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)");
             insert.bind(1, token.id);
@@ -485,7 +450,7 @@ RedeemStatus SqliteStore::redeem_invitation(const std::string& hash, const std::
 // ---- A follower's bookkeeping
 
 void SqliteStore::write_follower(const FollowerWrite& follower) {
-    Statement queue(m_db,
+    SqliteStatement queue(m_db,
                     "INSERT INTO outbox (created_at, principal, token_id, kind, record_id, base_revision, method, path, body) "
                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     for (const auto& item : follower.outbox) {
@@ -501,7 +466,7 @@ void SqliteStore::write_follower(const FollowerWrite& follower) {
         queue.step();
         queue.reset();
     }
-    Statement known(m_db,
+    SqliteStatement known(m_db,
                     "INSERT INTO upstream_records (kind, id, revision) VALUES (?1, ?2, ?3) "
                     "ON CONFLICT (kind, id) DO UPDATE SET revision = excluded.revision");
     for (const auto& [kind, id, revision] : follower.upstream_revisions) {
@@ -512,7 +477,7 @@ void SqliteStore::write_follower(const FollowerWrite& follower) {
         known.reset();
     }
     if (follower.upstream_revision) {
-        Statement meta(m_db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('upstream_revision', ?1)");
+        SqliteStatement meta(m_db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('upstream_revision', ?1)");
         meta.bind(1, std::to_string(*follower.upstream_revision));
         meta.step();
     }
@@ -521,7 +486,7 @@ void SqliteStore::write_follower(const FollowerWrite& follower) {
 std::vector<OutboxItem> SqliteStore::outbox_items(bool pending_only) {
     std::lock_guard lock(m_mutex);
     std::vector<OutboxItem> items;
-    Statement query(m_db, pending_only
+    SqliteStatement query(m_db, pending_only
                               ? "SELECT seq, created_at, principal, token_id, kind, record_id, base_revision, method, path, body, "
                                 "state, status, result, attempts, last_attempt_at, settled_at, upstream_revision FROM outbox "
                                 "WHERE state = 'pending' ORDER BY seq"
@@ -554,7 +519,7 @@ std::vector<OutboxItem> SqliteStore::outbox_items(bool pending_only) {
 
 void SqliteStore::note_outbox_attempt(std::int64_t seq, const std::string& at) {
     std::lock_guard lock(m_mutex);
-    Statement update(m_db, "UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ?2 WHERE seq = ?1");
+    SqliteStatement update(m_db, "UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ?2 WHERE seq = ?1");
     update.bind(1, seq);
     update.bind(2, at);
     update.step();
@@ -564,7 +529,7 @@ void SqliteStore::settle_outbox(const OutboxItem& item) {
     std::lock_guard lock(m_mutex);
     exec("BEGIN IMMEDIATE");
     try {
-        Statement update(m_db,
+        SqliteStatement update(m_db,
                          "UPDATE outbox SET state = ?2, status = ?3, result = ?4, attempts = ?5, last_attempt_at = ?6, "
                          "settled_at = ?7, upstream_revision = ?8 WHERE seq = ?1");
         update.bind(1, item.seq);
@@ -578,7 +543,7 @@ void SqliteStore::settle_outbox(const OutboxItem& item) {
         update.step();
         if (item.state == "applied" && item.upstream_revision > 0 && item.path == "/api/v1/changes") {
             // Later edits of the record were made on top of this one: they are based on it now.
-            Statement rebase(m_db,
+            SqliteStatement rebase(m_db,
                              "UPDATE outbox SET base_revision = ?4 WHERE state = 'pending' AND seq > ?1 AND kind = ?2 "
                              "AND record_id = ?3 AND base_revision = ?5 AND path = '/api/v1/changes'");
             rebase.bind(1, item.seq);
@@ -587,7 +552,7 @@ void SqliteStore::settle_outbox(const OutboxItem& item) {
             rebase.bind(4, item.upstream_revision);
             rebase.bind(5, item.base_revision);
             rebase.step();
-            Statement known(m_db,
+            SqliteStatement known(m_db,
                             "INSERT INTO upstream_records (kind, id, revision) VALUES (?1, ?2, ?3) "
                             "ON CONFLICT (kind, id) DO UPDATE SET revision = excluded.revision");
             known.bind(1, to_string(item.kind));
@@ -605,7 +570,7 @@ void SqliteStore::settle_outbox(const OutboxItem& item) {
 std::vector<std::tuple<RecordKind, std::string, std::int64_t>> SqliteStore::upstream_revisions() {
     std::lock_guard lock(m_mutex);
     std::vector<std::tuple<RecordKind, std::string, std::int64_t>> list;
-    Statement query(m_db, "SELECT kind, id, revision FROM upstream_records");
+    SqliteStatement query(m_db, "SELECT kind, id, revision FROM upstream_records");
     while (query.step()) {
         const auto kind = record_kind_from_string(query.text(0));
         if (kind) list.emplace_back(*kind, query.text(1), query.integer(2));
@@ -620,7 +585,7 @@ std::int64_t SqliteStore::upstream_revision() {
 
 std::optional<std::string> SqliteStore::meta(const std::string& key) {
     std::lock_guard lock(m_mutex);
-    Statement query(m_db, "SELECT value FROM meta WHERE key = ?1");
+    SqliteStatement query(m_db, "SELECT value FROM meta WHERE key = ?1");
     query.bind(1, key);
     if (!query.step()) return std::nullopt;
     return query.text(0);
@@ -628,7 +593,7 @@ std::optional<std::string> SqliteStore::meta(const std::string& key) {
 
 void SqliteStore::set_meta(const std::string& key, const std::string& value) {
     std::lock_guard lock(m_mutex);
-    Statement upsert(m_db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)");
+    SqliteStatement upsert(m_db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)");
     upsert.bind(1, key);
     upsert.bind(2, value);
     upsert.step();

@@ -5,18 +5,12 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
-#include <stdexcept>
 
 #include "store/store.hpp"
 
 struct sqlite3;
 
 namespace prd::server {
-
-class StoreError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
 
 class SqliteStore final : public Store {
 public:
@@ -27,6 +21,10 @@ public:
     SqliteStore(const SqliteStore&) = delete;
     SqliteStore& operator=(const SqliteStore&) = delete;
 
+    std::string describe() const override { return "sqlite:" + m_path.parent_path().string(); }
+    std::vector<StoredRecord> load_since(std::int64_t revision) override;
+    StoreContents contents() override;
+    void fill(const StoreContents& contents) override;
     std::int64_t revision() override;
     std::vector<StoredRecord> load_all() override;
     void commit(std::int64_t revision, const std::vector<StoredRecord>& records,
@@ -67,7 +65,7 @@ private:
 
     std::filesystem::path m_path;
     sqlite3* m_db = nullptr;
-    std::mutex m_mutex;  ///< one connection, used by one thread at a time
+    std::recursive_mutex m_mutex;  ///< one connection, used by one thread at a time (contents() nests)
 };
 
 }  // namespace prd::server

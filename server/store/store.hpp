@@ -2,16 +2,32 @@
 // Where the server keeps the registry between runs. The server talks only to this interface;
 // SQLite (sqlite_store.hpp) is the embedded default.
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "model/types.hpp"
 
 namespace prd::server {
+
+/// The store could not do what was asked; the message names the store and says why.
+class StoreError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// The store cannot be reached now (its database is down or the connection broke): the server
+/// answers 503 and tries again with the next request.
+class StoreUnavailable : public StoreError {
+public:
+    using StoreError::StoreError;
+};
 
 /// One record as stored: its current JSON, or a tombstone.
 struct StoredRecord {
@@ -98,9 +114,56 @@ struct FollowerWrite {
     bool empty() const { return outbox.empty() && upstream_revisions.empty() && !upstream_revision; }
 };
 
+/// Everything a store holds, for copying one store into another (`partnership migrate`).
+struct StoreContents {
+    std::int64_t revision = 0;
+    std::vector<StoredRecord> records;  ///< tombstones included
+    std::vector<ClientChangeResult> client_changes;
+    std::vector<StoredDismissals> dismissals;
+    std::vector<TokenRecord> tokens;
+    std::vector<InvitationRecord> invitations;
+    std::vector<OutboxItem> outbox;  ///< seq kept
+    std::vector<std::tuple<RecordKind, std::string, std::int64_t>> upstream_revisions;
+    std::int64_t upstream_revision = 0;
+    std::vector<std::pair<std::string, std::string>> meta;  ///< ordered by key
+};
+
 class Store {
 public:
     virtual ~Store() = default;
+
+    /// A short name for logs and errors: "sqlite:DIR" or the database address without its password.
+    virtual std::string describe() const = 0;
+
+    /// True when other servers may write to this store too (PostgreSQL), so this one must learn
+    /// of their writes (wait_for_change) and take its revision from the store (begin_write).
+    virtual bool shared() const { return false; }
+
+    /// Starts a write: until commit() or end_write(), no other server commits to this store (a
+    /// row lock in a transaction). Returns the revision stored, which may be ahead of what this
+    /// server holds when another server wrote; the caller then catches up with load_since()
+    /// before it decides anything. A store used by one server only need not lock.
+    virtual std::int64_t begin_write() { return revision(); }
+    /// Ends a write begun with begin_write() that is not going to commit (rolls it back).
+    virtual void end_write() {}
+
+    /// The records written after `revision` (tombstones included), ordered by revision.
+    virtual std::vector<StoredRecord> load_since(std::int64_t revision) = 0;
+
+    /// Waits up to `timeout` for another server's commit; true when the stored revision may now
+    /// differ from `known`. A store that is not shared just waits and answers false.
+    virtual bool wait_for_change(std::int64_t known, std::chrono::milliseconds timeout);
+
+    /// Takes one request from a rate-limit bucket kept in the store, so every server on it counts
+    /// together: 0 when allowed, otherwise the whole seconds to wait. Nothing when the store keeps
+    /// no buckets (the caller counts in memory).
+    virtual std::optional<int> take_rate(const std::string& key, double burst, double per_second);
+
+    /// Everything held, in one consistent read.
+    virtual StoreContents contents() = 0;
+    /// Fills a store that was never written with `contents`, in one transaction. Throws StoreError
+    /// when the store already holds something.
+    virtual void fill(const StoreContents& contents) = 0;
 
     /// The registry revision of the last commit; 0 for a store that has never been written.
     virtual std::int64_t revision() = 0;
@@ -108,8 +171,10 @@ public:
     /// Every stored record (tombstones included), ordered by kind and id.
     virtual std::vector<StoredRecord> load_all() = 0;
 
-    /// Writes the records, the dismissal lists and the new registry revision in one transaction.
-    /// When it returns, the write is durable; when it throws, nothing of it was stored.
+    /// Writes the records, the dismissal lists and the new registry revision in one transaction
+    /// (the one begin_write() opened, if any). When it returns, the write is durable; when it
+    /// throws, nothing of it was stored. A shared store refuses (StoreError) a revision lower than
+    /// the one stored.
     virtual void commit(std::int64_t revision, const std::vector<StoredRecord>& records,
                         const std::vector<ClientChangeResult>& results = {},
                         const std::vector<StoredDismissals>& dismissals = {},
