@@ -201,8 +201,9 @@ HttpServer::HttpServer(const Api& api, HttpOptions options) : m_impl(std::make_u
                      escape_for_log(what).c_str());
         if (unavailable) {
             // The database is down or out of reach: nothing was changed, and trying again later is right.
-            auto response = error_response(503, "store_unavailable",
-                                           "the registry's database cannot be reached; nothing was changed, try again shortly");
+            auto response =
+                error_response(503, "store_unavailable",
+                               "the registry's database cannot be reached; nothing was changed, try again shortly");
             response.headers.emplace_back("Retry-After", "5");
             write_response(std::move(response), res);
             return;
