@@ -133,7 +133,7 @@ RegistryService::RegistryService(std::unique_ptr<Store> store, const std::functi
             m_seeded = true;
         }
     }
-    if (!m_seeded) reload_from_store();
+    if (!m_seeded) rewrite_outdated(reload_from_store(true));
     m_dismissals_moved = move_dismissals_to_private(utc_now());
     release_free_memory();
 }
@@ -231,25 +231,52 @@ DismissalResult RegistryService::restore(const std::string& municipality, const 
     return result;
 }
 
-void RegistryService::reload_from_store() {
+std::vector<StoredRecord> RegistryService::reload_from_store(bool check_bodies) {
     Snapshot snapshot;
     snapshot.revision = m_store->revision();
     std::vector<Proposal> proposals;
     std::vector<Registry::Removal> removals;
-    for (const auto& record : m_store->load_all()) {
+    std::vector<StoredRecord> outdated;
+    // Snapshots are made of the stored text, so it must be what this build writes for the record.
+    const auto check = [&](StoredRecord& record, const auto& decoded) {
+        if (!check_bodies) return;
+        auto current = to_json(decoded).dump();
+        if (current == record.json) return;
+        record.json = std::move(current);
+        outdated.push_back(std::move(record));
+    };
+    for (auto& record : m_store->load_all()) {
         if (record.removed) {
             removals.push_back({record.kind, record.id, record.revision});
             continue;
         }
         const auto json = nlohmann::json::parse(record.json);
         switch (record.kind) {
-            case RecordKind::municipality: snapshot.municipalities.push_back(municipality_from_json(json)); break;
-            case RecordKind::partnership: snapshot.partnerships.push_back(partnership_from_json(json)); break;
-            case RecordKind::announcement: snapshot.announcements.push_back(announcement_from_json(json)); break;
+            case RecordKind::municipality:
+                check(record, snapshot.municipalities.emplace_back(municipality_from_json(json)));
+                break;
+            case RecordKind::partnership:
+                check(record, snapshot.partnerships.emplace_back(partnership_from_json(json)));
+                break;
+            case RecordKind::announcement:
+                check(record, snapshot.announcements.emplace_back(announcement_from_json(json)));
+                break;
             case RecordKind::proposal: proposals.push_back(proposal_from_json(json)); break;
         }
     }
     m_registry = Registry::from_records(snapshot, proposals, removals);
+    return outdated;
+}
+
+void RegistryService::rewrite_outdated(const std::vector<StoredRecord>& outdated) {
+    if (outdated.empty()) return;
+    // The same records at the same revisions, in the text this build writes (an earlier build wrote
+    // them otherwise): no client needs them again, so no revision is spent.
+    StoreWrite write(*m_store);
+    const auto stored = m_store->begin_write();
+    write.committing();
+    m_store->commit(stored, outdated);
+    std::fprintf(stderr, "start: rewrote %zu stored records in this build's JSON form\n", outdated.size());
 }
 
 std::int64_t RegistryService::revision() const {
@@ -271,24 +298,30 @@ std::shared_ptr<const EncodedSnapshot> RegistryService::snapshot() const {
     }
     std::shared_ptr<EncodedSnapshot> encoded;
     try {
-        // Only the copy holds the registry (shared: readers go on); encoding and compressing,
-        // which take far longer, hold nothing.
-        Snapshot copy = read([](const Registry& registry) { return registry.snapshot(); });
         encoded = std::make_shared<EncodedSnapshot>();
-        encoded->revision = copy.revision;
-        if (m_before_encoding) m_before_encoding();
-        // Compressed as it is written: the JSON text (77 MB at 100,000 municipalities) never exists whole.
+        // The records' JSON as stored, read in one consistent transaction while writers go on: no
+        // copy of the registry, and no record encoded again. Compressed as it is read, so the JSON
+        // text (77 MB at 100,000 municipalities) never exists whole.
         GzipWriter gzip(9);
         std::string pending;
-        encode_snapshot(copy, [&](std::string_view piece) {
+        const auto write = [&](std::string_view piece) {
             pending += piece;
             if (pending.size() >= (1u << 16)) {
                 gzip.write(pending);
                 pending.clear();
             }
-        });
+        };
+        bool first = true;
+        encode_snapshot(
+            [&](const std::function<void(RecordKind, std::string_view)>& sink) {
+                return encoded->revision = m_store->read_public([&](RecordKind kind, std::string_view text) {
+                    if (first && m_before_encoding) m_before_encoding();  // with the read under way
+                    first = false;
+                    sink(kind, text);
+                });
+            },
+            write);
         gzip.write(pending);
-        copy = Snapshot{};
         encoded->json_size = gzip.bytes_in();
         encoded->gzip = gzip.finish();
     } catch (...) {
@@ -297,7 +330,7 @@ std::shared_ptr<const EncodedSnapshot> RegistryService::snapshot() const {
         m_snapshot_built.notify_all();
         throw;
     }
-    release_free_memory();  // the copy and the encoder's buffers
+    release_free_memory();  // the encoder's buffers
     std::lock_guard lock(m_snapshot_mutex);
     if (!m_snapshot || m_snapshot->revision < encoded->revision) m_snapshot = encoded;
     m_snapshot_building = false;

@@ -169,12 +169,16 @@ public:
 
     Store& store() { return *m_store; }
 
-    /// Runs `hook` each time a snapshot is about to be encoded, outside every lock (tests hold the
-    /// encoder there to see that nothing else waits for it). Set before serving.
+    /// Runs `hook` each time a snapshot is being encoded, once its read of the store is under way,
+    /// outside every lock of the service (tests hold the encoder there to see that nothing else
+    /// waits for it). Set before serving.
     void before_encoding_snapshots(std::function<void()> hook);
 
 private:
-    void reload_from_store();
+    /// Loads the registry from the store; with `check_bodies`, returns the public records whose
+    /// stored text differs from what this build writes for them, with the text it writes.
+    std::vector<StoredRecord> reload_from_store(bool check_bodies = false);
+    void rewrite_outdated(const std::vector<StoredRecord>& outdated);
     /// Under the write lock, after the store's begin_write() said it holds `stored`: installs what
     /// other servers wrote since this registry's revision.
     void catch_up(std::int64_t stored);
