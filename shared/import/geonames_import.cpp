@@ -48,7 +48,7 @@ struct City {
 
 // What the localized names gave the European cities, for the report.
 struct LocalizedCoverage {
-    std::size_t cities = 0, uk = 0, en = 0, native = 0, native_same = 0;
+    std::size_t cities = 0, uk = 0, en = 0, native = 0, native_same = 0, overruled = 0;
     std::map<NameVerdict, std::size_t> native_refused;
 
     void count(const CityNames& names) {
@@ -57,6 +57,7 @@ struct LocalizedCoverage {
         en += names.en_verdict == NameVerdict::taken;
         native += names.native_verdict == NameVerdict::taken;
         native_same += names.native_verdict == NameVerdict::same;
+        overruled += names.en_verdict == NameVerdict::overruled || names.native_verdict == NameVerdict::overruled;
         if (names.native_verdict != NameVerdict::taken && names.native_verdict != NameVerdict::same &&
             names.native_verdict != NameVerdict::no_name) {
             ++native_refused[names.native_verdict];
@@ -73,6 +74,9 @@ struct LocalizedCoverage {
                             ")");
         out.notes.push_back("names.en from the English catalogue for " + of(en) +
                             " European cities (GeoNames' name for the others)");
+        out.notes.push_back(std::to_string(overruled) +
+                            " European cities with a catalogue name overruled by the exceptions table (Flushing for "
+                            "Vlissingen)");
         const auto refused = [this](NameVerdict verdict) {
             const auto it = native_refused.find(verdict);
             return std::to_string(it == native_refused.end() ? 0 : it->second);

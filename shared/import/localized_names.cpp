@@ -11,6 +11,7 @@
 #include "i18n/official_languages.hpp"
 #include "i18n/utf8.hpp"
 #include "import/build_registry.hpp"
+#include "import/name_exceptions.hpp"
 #include "import/text.hpp"
 #include "search/fold.hpp"
 
@@ -57,10 +58,13 @@ std::string with_comma_below(std::string_view name) {
     return out;
 }
 
-// Whether the catalogue's name `candidate` (in `language`) replaces GeoNames' name.
-NameVerdict judge(std::string_view geonames_name, const std::string* candidate, std::string_view language) {
+// Whether the catalogue's name `candidate` (in `language`) of the city `geonameid` replaces
+// GeoNames' name.
+NameVerdict judge(std::string_view geonames_name, const std::string* candidate, std::string_view language,
+                  std::string_view geonameid) {
     if (!candidate) return NameVerdict::no_name;
     if (*candidate == geonames_name) return NameVerdict::same;
+    if (is_name_exception(language, geonameid, *candidate)) return NameVerdict::overruled;
     if (is_qualified(*candidate)) return NameVerdict::qualified;
     if (!is_latin_or_cyrillic(*candidate) || (has_cyrillic(*candidate) && !is_cyrillic_language(language))) {
         return NameVerdict::script;
@@ -114,7 +118,7 @@ CityNames localized_city_names(const LocalizedNames& names, std::string_view geo
                                std::string_view admin1, std::string_view geonames_name) {
     CityNames out;
     const std::string* en = names.find("en", geonameid);
-    out.en_verdict = judge(geonames_name, en, "en");
+    out.en_verdict = judge(geonames_name, en, "en", geonameid);
     out.en = out.en_verdict == NameVerdict::taken ? *en : std::string(geonames_name);
 
     const std::vector<std::string_view> languages = place_name_languages(country, admin1);
@@ -133,12 +137,15 @@ CityNames localized_city_names(const LocalizedNames& names, std::string_view geo
         // (Durrës, Shkodër, Prizren): it is no source of names.native.
         const bool usable = !language.empty() && language != "sq";
         const std::string* candidate = usable ? names.find(language, geonameid) : nullptr;
-        out.native_verdict = official ? NameVerdict::same : judge(geonames_name, candidate, language);
+        out.native_verdict = official ? NameVerdict::same : judge(geonames_name, candidate, language, geonameid);
         out.native = out.native_verdict == NameVerdict::taken ? *candidate : std::string(geonames_name);
     }
 
     const std::string* uk = names.find("uk", geonameid);
-    if (uk && has_cyrillic(*uk) && is_latin_or_cyrillic(*uk) && !is_qualified(*uk)) out.uk = *uk;
+    if (uk && has_cyrillic(*uk) && is_latin_or_cyrillic(*uk) && !is_qualified(*uk) &&
+        !is_name_exception("uk", geonameid, *uk)) {
+        out.uk = *uk;
+    }
 
     for (const auto& [code, catalogue] : names.catalogues) {
         const std::string* name = catalogue.find(geonameid);

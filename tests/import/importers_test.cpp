@@ -211,6 +211,21 @@ TEST_F(Imported, ForeignCitiesAreNamedInTheirOwnLanguageAndInUkrainian) {
     EXPECT_EQ(municipality("AL-3185728")->names.native, "Durrës");       // not the definite "Durrësi"
 }
 
+TEST_F(Imported, TheExceptionsTableKeepsDerryAndVlissingen) {
+    // en.mo says Londonderry and Flushing; GeoNames' names stay, the catalogue's are aliases.
+    const Municipality* derry = municipality("GB-2643736");
+    ASSERT_NE(derry, nullptr);
+    EXPECT_EQ(derry->names.en, "Derry");
+    EXPECT_EQ(derry->names.native, "Derry");
+    EXPECT_EQ(derry->names.uk, "Деррі");
+    EXPECT_TRUE(has_alias(*derry, "Londonderry"));
+    const Municipality* vlissingen = municipality("NL-2745392");
+    ASSERT_NE(vlissingen, nullptr);
+    EXPECT_EQ(vlissingen->names.en, "Vlissingen");
+    EXPECT_EQ(vlissingen->names.native, "Vlissingen");
+    EXPECT_TRUE(has_alias(*vlissingen, "Flushing"));
+}
+
 TEST_F(Imported, ReportsTheCoverageOfTheLocalizedNames) {
     const ImportReport& geonames = report("geonames");
     const auto note = [&](std::string_view start) {

@@ -19,7 +19,9 @@ LocalizedNames sample() {
                {"756135", "Warsaw"},
                {"2886242", "Cologne"},
                {"3094802", "Krakow"},
-               {"2643736", "Londonderry"}});
+               {"2638864", "St Andrews"},
+               {"2643736", "Londonderry"},
+               {"2745392", "Flushing"}});
     add("de", {{"2867714", "München"},
                {"756135", "Warschau"},
                {"2886242", "Köln"},
@@ -31,6 +33,7 @@ LocalizedNames sample() {
     add("el", {{"734077", "Θεσσαλονίκη"}});
     add("ro", {{"665087", "Timișoara"}, {"618120", "Бэлць"}});
     add("sq", {{"3185728", "Durrësi"}});
+    add("nl", {{"2745392", "Vlissingen"}});
     return names;
 }
 
@@ -88,9 +91,26 @@ TEST(LocalizedNames, RomanianCommaBelowReplacesTheCedilla) {
 }
 
 TEST(LocalizedNames, WhereEnglishIsTheLanguageTheNativeNameIsTheEnglishOne) {
+    const CityNames st_andrews = localized_city_names(sample(), "2638864", "GB", "SCT", "Saint Andrews");
+    EXPECT_EQ(st_andrews.en, "St Andrews");
+    EXPECT_EQ(st_andrews.native, "St Andrews");
+}
+
+TEST(LocalizedNames, TheExceptionsTableOverrulesACataloguesWrongName) {
+    // en.mo's "Londonderry" is the other side of a contested name; GeoNames' Derry stays, in
+    // names.native too, and Londonderry is left among the names to find it by.
     const CityNames derry = localized_city_names(sample(), "2643736", "GB", "NIR", "Derry");
-    EXPECT_EQ(derry.en, "Londonderry");
-    EXPECT_EQ(derry.native, "Londonderry");
+    EXPECT_EQ(derry.en, "Derry");
+    EXPECT_EQ(derry.en_verdict, NameVerdict::overruled);
+    EXPECT_EQ(derry.native, "Derry");
+    EXPECT_EQ(derry.others, (std::vector<std::string>{"Londonderry"}));
+    // "Flushing" is an English exonym long out of use.
+    const CityNames vlissingen = localized_city_names(sample(), "2745392", "NL", "10", "Vlissingen");
+    EXPECT_EQ(vlissingen.en, "Vlissingen");
+    EXPECT_EQ(vlissingen.native, "Vlissingen");
+    EXPECT_EQ(vlissingen.others, (std::vector<std::string>{"Flushing"}));
+    // An entry names the name: another city's, or another name of the same city, is judged as usual.
+    EXPECT_EQ(localized_city_names(sample(), "2886242", "DE", "07", "Köln").en, "Cologne");
 }
 
 TEST(LocalizedNames, AUkrainianNameMustBeCyrillic) {
