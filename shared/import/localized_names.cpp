@@ -6,6 +6,7 @@
 #include "import/localized_names.hpp"
 
 #include <filesystem>
+#include <iterator>
 #include <stdexcept>
 
 #include "i18n/official_languages.hpp"
@@ -54,6 +55,36 @@ std::string with_comma_below(std::string_view name) {
         else if (c == U'ţ' || c == U'Ţ')
             c = c == U'ţ' ? U'ț' : U'Ț';
         utf8::append(out, c);
+    }
+    return out;
+}
+
+// Serbian Cyrillic in Serbian Latin, letter for letter (the two alphabets map one to one: Љ is
+// Lj, Ђ is Đ); empty for text with a letter Serbian lacks (the Ukrainian Новий Сад). Compared
+// with the Latin name it tells the Serbian spelling from others: Београд is Beograd, the Russian
+// Белград is Belgrad.
+std::string serbian_latin(std::string_view cyrillic) {
+    // clang-format off
+    static constexpr std::u32string_view k_cyrillic =
+        U"абвгдђежзијклљмнњопрстћуфхцчџш"
+        U"АБВГДЂЕЖЗИЈКЛЉМНЊОПРСТЋУФХЦЧЏШ";
+    static constexpr std::string_view k_latin[] = {
+        "a", "b", "v", "g", "d", "đ", "e", "ž", "z", "i", "j", "k", "l", "lj", "m",
+        "n", "nj", "o", "p", "r", "s", "t", "ć", "u", "f", "h", "c", "č", "dž", "š",
+        "A", "B", "V", "G", "D", "Đ", "E", "Ž", "Z", "I", "J", "K", "L", "Lj", "M",
+        "N", "Nj", "O", "P", "R", "S", "T", "Ć", "U", "F", "H", "C", "Č", "Dž", "Š"};
+    // clang-format on
+    static_assert(std::size(k_latin) == k_cyrillic.size());
+    std::string out;
+    for (std::size_t i = 0; i < cyrillic.size();) {
+        const char32_t c = utf8::next(cyrillic, i);
+        if (const std::size_t at = k_cyrillic.find(c); at != std::u32string_view::npos) {
+            out += k_latin[at];
+        } else if (c == U' ' || c == U'-') {
+            utf8::append(out, c);
+        } else {
+            return {};
+        }
     }
     return out;
 }
@@ -115,7 +146,8 @@ LocalizedNames read_localized_names(const std::string& dir) {
 }
 
 CityNames localized_city_names(const LocalizedNames& names, std::string_view geonameid, std::string_view country,
-                               std::string_view admin1, std::string_view geonames_name) {
+                               std::string_view admin1, std::string_view geonames_name,
+                               const std::vector<std::string>& alternates) {
     CityNames out;
     const std::string* en = names.find("en", geonameid);
     out.en_verdict = judge(geonames_name, en, "en", geonameid);
@@ -139,6 +171,18 @@ CityNames localized_city_names(const LocalizedNames& names, std::string_view geo
         const std::string* candidate = usable ? names.find(language, geonameid) : nullptr;
         out.native_verdict = official ? NameVerdict::same : judge(geonames_name, candidate, language, geonameid);
         out.native = out.native_verdict == NameVerdict::taken ? *candidate : std::string(geonames_name);
+    }
+    // Serbia's place names are official in Cyrillic, but the Serbian catalogue often has the Latin
+    // form (Beograd, Niš), as GeoNames' name does. GeoNames' alternate names hold the Cyrillic
+    // spelling for most; none is made up here (from a plain "Knjazevac" it would be wrong).
+    if (language == "sr" && !has_cyrillic(out.native)) {
+        for (const std::string& alternate : alternates) {
+            if (has_cyrillic(alternate) && serbian_latin(alternate) == out.native) {
+                out.native = alternate;
+                out.native_verdict = NameVerdict::cyrillic;
+                break;
+            }
+        }
     }
 
     const std::string* uk = names.find("uk", geonameid);

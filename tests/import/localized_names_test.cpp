@@ -34,6 +34,12 @@ LocalizedNames sample() {
     add("ro", {{"665087", "Timișoara"}, {"618120", "Бэлць"}});
     add("sq", {{"3185728", "Durrësi"}});
     add("nl", {{"2745392", "Vlissingen"}});
+    add("sr", {{"792680", "Beograd"},
+               {"783814", "Зрењанин"},
+               {"787657", "Niš"},
+               {"789107", "Kraljevo"},
+               {"3204674", "Bačka Palanka"},
+               {"3194360", "Novi Sad"}});
     return names;
 }
 
@@ -111,6 +117,34 @@ TEST(LocalizedNames, TheExceptionsTableOverrulesACataloguesWrongName) {
     EXPECT_EQ(vlissingen.others, (std::vector<std::string>{"Flushing"}));
     // An entry names the name: another city's, or another name of the same city, is judged as usual.
     EXPECT_EQ(localized_city_names(sample(), "2886242", "DE", "07", "Köln").en, "Cologne");
+}
+
+TEST(LocalizedNames, SerbianCitiesAreNamedInCyrillic) {
+    // The catalogue's Latin Beograd gives way to GeoNames' Serbian Cyrillic spelling of it, not
+    // to the Russian Белград; the Latin form is left to find it by.
+    const CityNames belgrade =
+        localized_city_names(sample(), "792680", "RS", "00", "Belgrade", {"Beograd", "Белград", "Београд", "Belgrad"});
+    EXPECT_EQ(belgrade.native, "Београд");
+    EXPECT_EQ(belgrade.native_verdict, NameVerdict::cyrillic);
+    EXPECT_EQ(belgrade.en, "Belgrade");
+    EXPECT_EQ(belgrade.others, (std::vector<std::string>{"Beograd"}));
+    // GeoNames' name that is the catalogue's: Niš is written Ниш.
+    EXPECT_EQ(localized_city_names(sample(), "787657", "RS", "00", "Niš", {"Nis", "Ниш"}).native, "Ниш");
+    // Lj is one letter, Љ; a space or a hyphen stays.
+    EXPECT_EQ(localized_city_names(sample(), "789107", "RS", "00", "Kraljevo", {"Кралево", "Краљево"}).native,
+              "Краљево");
+    EXPECT_EQ(localized_city_names(sample(), "3204674", "RS", "00", "Bačka Palanka", {"Бачка-Паланка", "Бачка Паланка"})
+                  .native,
+              "Бачка Паланка");
+    // The catalogue's Cyrillic name needs nothing else.
+    EXPECT_EQ(localized_city_names(sample(), "783814", "RS", "00", "Zrenjanin", {}).native, "Зрењанин");
+    // Only a Russian or a Ukrainian spelling, or none: the Latin name stays, none is made up.
+    EXPECT_EQ(localized_city_names(sample(), "789107", "RS", "00", "Kraljevo", {"Кралево"}).native, "Kraljevo");
+    EXPECT_EQ(localized_city_names(sample(), "3194360", "RS", "00", "Novi Sad", {"Новий Сад"}).native, "Novi Sad");
+    EXPECT_EQ(localized_city_names(sample(), "785615", "RS", "00", "Sremčica", {}).native, "Sremčica");
+    // Elsewhere Serbian is not the first language of place names: Bosnia's Latin names stay.
+    EXPECT_EQ(localized_city_names(sample(), "3204674", "BA", "SRP", "Bačka Palanka", {"Бачка Паланка"}).native,
+              "Bačka Palanka");
 }
 
 TEST(LocalizedNames, AUkrainianNameMustBeCyrillic) {
