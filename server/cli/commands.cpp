@@ -15,21 +15,29 @@ int help_command(const Args&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> list = {
-        {"serve", "serve [--data DIR] [--listen HOST:PORT] [--web DIR] [--cors-origin ORIGIN] [--public-url URL] "
-                  "[--upstream URL --upstream-token TOKEN] [--trusted-proxy CIDR]... [--threads N] [--write-burst N] "
-                  "[--write-rate PER_SECOND]",
-         "serve the web app, the API and the text version (data folder seeded from the built-in registry on first start)", serve_command},
+        {"serve",
+         "serve [--data DIR] [--listen HOST:PORT] [--web DIR] [--cors-origin ORIGIN] [--public-url URL] "
+         "[--upstream URL --upstream-token TOKEN] [--trusted-proxy CIDR]... [--threads N] [--write-burst N] "
+         "[--write-rate PER_SECOND]",
+         "serve the web app, the API and the text version (data folder seeded from the built-in registry on first "
+         "start)",
+         serve_command},
         {"token", "token create|revoke|list --data DIR [--role ROLE] [--municipality ID] [--label TEXT] [TOKEN_ID]",
          "manage API tokens (printed once; only their hash is stored)", token_command},
-        {"invite", "invite create|list|revoke --data DIR [--municipality ID] [--role ROLE] [--days N] [--public-url URL]",
-         "one-time invitations: prints the link (https://HOST/#/join/CODE) that becomes its user's own token", invite_command},
+        {"invite",
+         "invite create|list|revoke --data DIR [--municipality ID] [--role ROLE] [--days N] [--public-url URL]",
+         "one-time invitations: prints the link (https://HOST/#/join/CODE) that becomes its user's own token",
+         invite_command},
         {"status", "status --data DIR [--url URL] [--json]",
          "a follower's upstream, lag, last error and outbox (writes waiting, refused or in conflict)", status_command},
         {"generate", "generate --data DIR [--municipalities N] [--partnerships M] [--seed S]",
          "fill an empty data folder with a synthetic registry grown from the built-in one (default 100,000 and 60,000)",
          generate_command},
         {"dump", "dump FILE --data DIR", "a consistent copy of the store, safe while serving", dump_command},
-        {"restore", "restore FILE --data DIR", "replace the store with a dump (stop the server first)", restore_command},
+        {"restore", "restore FILE --data DIR", "replace the store with a dump (stop the server first)",
+         restore_command},
+        {"migrate", "migrate --from sqlite:DIR|postgres://... --to sqlite:DIR|postgres://...",
+         "copy a whole store into an empty one (SQLite to PostgreSQL or back) and check the copy", migrate_command},
         {"export", "export --data DIR [--format json|csv] [--out FILE]",
          "the public registry as JSON, or its municipalities as CSV", export_command},
         {"import", "import SOURCE FILE... | import all --from DIR --out DIR [--json]",
@@ -44,7 +52,8 @@ const std::vector<Command>& commands() {
         {"search", "search QUERY [--limit N] [--json]", "search the built-in registry, as the app and the API do",
          search_command},
         {"translit", "translit TEXT", "the official Ukrainian transliteration of TEXT", translit_command},
-        {"match", "match ID [--limit N] [--json]", "suggest partners for a municipality, with the reasons", match_command},
+        {"match", "match ID [--limit N] [--json]", "suggest partners for a municipality, with the reasons",
+         match_command},
         {"help", "help", "list the commands", help_command},
     };
     return list;

@@ -32,6 +32,7 @@ int status_command(const Args& args);  ///< status_command.cpp
 int dump_command(const Args& args);     ///< ops_commands.cpp
 int restore_command(const Args& args);  ///< ops_commands.cpp
 int export_command(const Args& args);   ///< ops_commands.cpp
+int migrate_command(const Args& args);  ///< migrate_command.cpp
 int import_command(const Args& args);  ///< import_commands.cpp
 int show_command(const Args& args);    ///< import_commands.cpp
 int stats_command(const Args& args);   ///< stats_command.cpp

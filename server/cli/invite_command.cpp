@@ -7,6 +7,7 @@
 #include "auth/invitations.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/store_option.hpp"
 #include "seed/default_registry.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -20,7 +21,7 @@ constexpr const char* kUsage =
     "       partnership invite revoke --data DIR INVITATION_ID\n";
 
 struct InviteArgs {
-    std::string data_dir;
+    StoreChoice store;
     std::string role = "editor";
     std::string municipality;
     std::string label;
@@ -33,7 +34,8 @@ struct InviteArgs {
 
 InviteArgs parse(const Args& args) {
     InviteArgs parsed;
-    ActionParser parser("invite", parsed.data_dir, "PARTNERSHIP_DATA_DIR");
+    ActionParser parser("invite", parsed.store.data_dir, "PARTNERSHIP_DATA_DIR");
+    parser.add_store_option(parsed.store.address);
     CLI::App& create = parser.add_action("create", "make an invitation; its link is printed once");
     create.add_option("--role", parsed.role, "editor (the default), moderator or admin");
     create.add_option("--municipality", parsed.municipality, "the editor's municipality (editors only)");
@@ -48,7 +50,12 @@ InviteArgs parse(const Args& args) {
         .add_option("INVITATION_ID", parsed.id, "the invitation to withdraw (see: partnership invite list)")
         ->required();
     parsed.action = parser.parse(args);
-    if (parsed.data_dir.empty()) throw UsageError("--data DIR is required (or PARTNERSHIP_DATA_DIR): the server's data folder");
+    if (parsed.store.address.empty() && parsed.store.data_dir.empty())
+        throw UsageError(
+            "--data DIR is required (or PARTNERSHIP_DATA_DIR): the server's data folder (or --store ADDRESS)");
+    if (!parsed.store.address.empty() && !parsed.store.data_dir.empty())
+        throw UsageError("--store and --data both name a store; give one");
+    check_store_choice(parsed.store, true);
     return parsed;
 }
 
@@ -64,7 +71,7 @@ int create(const InviteArgs& parsed) {
         throw UsageError("--public-url: expected the address people use, e.g. https://partners.example.org");
 
     // A folder never served holds the built-in registry, as serve would seed it.
-    server::RegistryService registry(std::make_unique<server::SqliteStore>(parsed.data_dir), server::default_snapshot());
+    server::RegistryService registry(open_store(parsed.store), server::default_snapshot());
     if (*role == server::Role::editor &&
         !registry.read([&](const Registry& r) { return r.find_municipality(parsed.municipality) != nullptr; }))
         throw UsageError("--municipality: \"" + parsed.municipality + "\" is not in the registry (see: partnership search NAME)");
@@ -89,8 +96,9 @@ int invite_command(const Args& args) {
         std::fprintf(stderr, "partnership invite: %s\n%s", e.what(), kUsage);
         return 2;
     }
+    const auto opened = open_store(parsed.store);
+    server::Store& store = *opened;
     if (parsed.action == "list") {
-        server::SqliteStore store(parsed.data_dir);
         const std::string now = server::utc_now();
         for (const auto& i : store.list_invitations()) {
             const char* state = i.revoked ? "revoked" : !i.used_at.empty() ? "used" : i.expires_at <= now ? "expired" : "open";
@@ -101,7 +109,6 @@ int invite_command(const Args& args) {
         return 0;
     }
     // revoke
-    server::SqliteStore store(parsed.data_dir);
     if (!store.revoke_invitation(parsed.id)) {
         std::fprintf(stderr, "partnership invite revoke: no unused invitation with id %s\n", parsed.id.c_str());
         return 1;

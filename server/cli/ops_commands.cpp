@@ -10,6 +10,7 @@
 #include "api/registry_service.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/store_option.hpp"
 #include "export/municipalities_csv.hpp"
 #include "model/json_codec.hpp"
 #include "seed/default_registry.hpp"
@@ -19,7 +20,7 @@ namespace prd::cli {
 namespace {
 
 struct OpsArgs {
-    std::string data_dir;
+    StoreChoice store;
     std::string file;
     std::string format = "json";
 };
@@ -28,7 +29,11 @@ struct OpsArgs {
 OpsArgs parse(const char* name, const Args& args, bool wants_file) {
     OpsArgs parsed;
     CommandParser parser(name);
-    add_data_option(parser, parsed.data_dir);
+    const bool any_store = std::string_view(name) != "restore";  // restore replaces a data folder's file
+    if (any_store)
+        add_store_options(parser, parsed.store);
+    else
+        parsed.store.data_option = add_data_option(parser, parsed.store.data_dir);
     if (wants_file) {
         parser.add_option("FILE", parsed.file, "the dump");
     } else {
@@ -37,7 +42,10 @@ OpsArgs parse(const char* name, const Args& args, bool wants_file) {
         parser.add_option("--out", parsed.file, "write to FILE instead of the standard output");
     }
     parse_options(parser, args);
-    if (parsed.data_dir.empty()) throw UsageError("--data DIR is required (or PARTNERSHIP_DATA_DIR)");
+    if (any_store)
+        check_store_choice(parsed.store, true);
+    else if (parsed.store.data_dir.empty())
+        throw UsageError("--data DIR is required (or PARTNERSHIP_DATA_DIR)");
     if (wants_file && parsed.file.empty()) throw UsageError("name the file");
     return parsed;
 }
@@ -47,18 +55,18 @@ OpsArgs parse(const char* name, const Args& args, bool wants_file) {
 int dump_command(const Args& args) {
     const auto parsed = parse("dump", args, true);
     if (std::filesystem::exists(parsed.file)) throw UsageError(parsed.file + " exists; dump never overwrites");
-    server::SqliteStore store(parsed.data_dir);
-    store.backup_to(parsed.file);
+    const auto store = open_store(parsed.store);
+    store->backup_to(parsed.file);
     server::SqliteStore::check_file(parsed.file);
-    std::fprintf(stderr, "dumped %s (revision %lld) to %s\n", store.path().c_str(), static_cast<long long>(store.revision()),
-                 parsed.file.c_str());
+    std::fprintf(stderr, "dumped %s (revision %lld) to %s\n", store->describe().c_str(),
+                 static_cast<long long>(store->revision()), parsed.file.c_str());
     return 0;
 }
 
 int restore_command(const Args& args) {
     const auto parsed = parse("restore", args, true);
     server::SqliteStore::check_file(parsed.file);
-    const std::filesystem::path dir = parsed.data_dir;
+    const std::filesystem::path dir = parsed.store.data_dir;
     std::filesystem::create_directories(dir);
     const auto target = dir / "registry.sqlite3";
     // Keep what was there, then move the new file in with a rename, so a failure halfway leaves
@@ -82,7 +90,7 @@ int restore_command(const Args& args) {
 int export_command(const Args& args) {
     const auto parsed = parse("export", args, false);
     // A folder never served holds the built-in registry, as serve would seed it.
-    server::RegistryService registry(std::make_unique<server::SqliteStore>(parsed.data_dir), server::default_snapshot());
+    server::RegistryService registry(open_store(parsed.store), server::default_snapshot());
     std::ofstream file;
     if (!parsed.file.empty()) {
         file.open(parsed.file, std::ios::binary);

@@ -45,6 +45,9 @@ CLI::App& ActionParser::add_action(const std::string& name, const std::string& d
     CLI::App* action = add_subcommand(name, description);
     action->group("Actions");
     action->add_option("--data", m_data_dir, data_description(m_data_env));
+    if (m_store)
+        action->add_option("--store", *m_store, "sqlite:DIR, or a PostgreSQL database: postgres://USER@HOST/DB")
+            ->envname("PARTNERSHIP_STORE");
     m_actions.push_back(name);
     return *action;
 }

@@ -40,6 +40,10 @@ public:
     /// `data_env` (when not null) is read when neither is given.
     ActionParser(std::string_view name, std::string& data_dir, const char* data_env = nullptr);
 
+    /// Every action also reads --store ADDRESS (PARTNERSHIP_STORE) into `address`: a PostgreSQL
+    /// database instead of the data folder. Call before adding the actions.
+    void add_store_option(std::string& address) { m_store = &address; }
+
     /// Adds the action `name` ("partnership NAME ACTION") with its --data option; the caller adds
     /// the others, marking those it cannot do without ->required().
     CLI::App& add_action(const std::string& name, const std::string& description);
@@ -56,6 +60,7 @@ private:
     std::string& m_data_dir;
     std::string m_data_before_action;
     const char* m_data_env;
+    std::string* m_store = nullptr;
     std::vector<std::string> m_actions;
 };
 

@@ -22,18 +22,18 @@
 #include "api/stats_routes.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/store_option.hpp"
 #include "federation/follower.hpp"
-#include "http/http_client.hpp"
 #include "html/text_version.hpp"
+#include "http/http_client.hpp"
 #include "http/http_server.hpp"
 #include "seed/default_registry.hpp"
-#include "store/sqlite_store.hpp"
 
 namespace prd::cli {
 namespace {
 
 struct ServeOptions {
-    std::string data_dir = "partnership-data";
+    StoreChoice store{"partnership-data", {}, nullptr};
     std::string listen = "127.0.0.1:8080";
     std::string web_dir;
     std::string cors_origin;
@@ -79,7 +79,7 @@ std::filesystem::path default_web_dir() {
 ServeOptions parse(const Args& args) {
     ServeOptions options;
     CommandParser parser("serve");
-    add_data_option(parser, options.data_dir);
+    add_store_options(parser, options.store);
     const auto option = [&](const char* name, std::string& into, const char* env, const char* what) {
         return parser.add_option(name, into, what)->envname(env);
     };
@@ -104,9 +104,12 @@ ServeOptions parse(const Args& args) {
         ->envname("PARTNERSHIP_WRITE_RATE")
         ->check(decimal_number(0.001, 1e6));
     parse_options(parser, args);
+    check_store_choice(options.store, true);
     if (options.web_dir.empty()) options.web_dir = default_web_dir().string();
     if (std::string why; !options.upstream.empty() && !server::usable_upstream_url(options.upstream, why))
         throw UsageError("--upstream: " + why);
+    if (!options.upstream.empty() && !options.store.address.empty() && options.store.address.rfind("sqlite:", 0) != 0)
+        throw UsageError("--upstream: a follower keeps its own SQLite data folder; it cannot share a PostgreSQL store");
     if (options.upstream.empty() && !options.upstream_token.empty())
         throw UsageError("--upstream-token: name the upstream too (--upstream URL)");
     if (!options.public_url.empty() && options.public_url.rfind("https://", 0) != 0 && options.public_url.rfind("http://", 0) != 0)
@@ -166,8 +169,15 @@ int serve_command(const Args& args) {
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-    server::RegistryService registry(std::make_unique<server::SqliteStore>(options.data_dir),
-                                     std::function<Snapshot()>(server::default_snapshot));
+    std::unique_ptr<server::Store> store;
+    try {
+        store = open_store(options.store);
+    } catch (const server::StoreError& e) {
+        std::fprintf(stderr, "partnership serve: %s\n", e.what());
+        return 1;
+    }
+    const std::string store_name = store->describe();
+    server::RegistryService registry(std::move(store), std::function<Snapshot()>(server::default_snapshot));
     server::Api api(registry, {}, limits);
     auto index = std::make_shared<server::IndexCache>(registry);
     server::add_search_routes(api, registry, index);
@@ -191,8 +201,8 @@ int serve_command(const Args& args) {
     const int port = http_server.bind();
 
     const auto counts = registry.counts();
-    std::fprintf(stderr, "start: data %s (%s), revision %lld, %zu municipalities, %zu partnerships, web %s\n",
-                 options.data_dir.c_str(), registry.seeded() ? "seeded from the built-in registry" : "loaded",
+    std::fprintf(stderr, "start: store %s (%s), revision %lld, %zu municipalities, %zu partnerships, web %s\n",
+                 store_name.c_str(), registry.seeded() ? "seeded from the built-in registry" : "loaded",
                  static_cast<long long>(registry.revision()), counts.municipalities, counts.partnerships,
                  http.web_dir.empty() ? "(none: API only)" : http.web_dir.c_str());
     if (registry.dismissals_moved() > 0)
@@ -201,6 +211,11 @@ int serve_command(const Args& args) {
     const std::string shown_host = http.host.find(':') != std::string::npos ? "[" + http.host + "]" : http.host;
     std::printf("listening on http://%s:%d\n", shown_host.c_str(), port);
     std::fflush(stdout);
+    if (registry.store().shared()) {
+        // Other servers write to the same database: learn of their commits as they happen.
+        registry.follow_store();
+        std::fprintf(stderr, "start: shared store: following other servers' writes\n");
+    }
     if (follower) {
         std::fprintf(stderr, "start: following %s from its revision %lld\n", options.upstream.c_str(),
                      static_cast<long long>(registry.store().upstream_revision()));
@@ -218,6 +233,7 @@ int serve_command(const Args& args) {
     pthread_kill(stopper.native_handle(), SIGTERM);
     stopper.join();
     if (follower) follower->stop();
+    registry.stop_following();
     std::fprintf(stderr, "stop: store closed at revision %lld\n", static_cast<long long>(registry.revision()));
     return 0;
 }

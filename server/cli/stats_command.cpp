@@ -15,6 +15,7 @@
 #include "api/registry_service.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/store_option.hpp"
 #include "import/csv.hpp"
 #include "registry/registry.hpp"
 #include "seed/default_registry.hpp"
@@ -30,7 +31,7 @@ struct StatsArgs {
     bool csv = false;
     std::string lang = "uk";
     stats::Filter filter;
-    std::string data_dir;
+    StoreChoice store;  ///< none: the built-in registry
 };
 
 /// Throws UsageError naming the option when the reader found its value broke a rule.
@@ -57,8 +58,9 @@ StatsArgs parse(const Args& args) {
         ->allow_extra_args(false);
     parser.add_option("--partner-country", country, "only partnerships with this country (CC)");
     parser.add_option("--years", years, "only partnerships started in FROM-TO");
-    add_data_option(parser, parsed.data_dir);
+    add_store_options(parser, parsed.store);
     parse_options(parser, args);
+    check_store_choice(parsed.store, false);
     for (const std::string& kind : kinds) check("--kind", stats::read_kinds(kind, parsed.filter));
     if (parser.count("--partner-country") > 0)
         check("--partner-country", stats::read_partner_country(country, parsed.filter));
@@ -72,9 +74,9 @@ StatsArgs parse(const Args& args) {
 /// The figures of the data folder's registry (a folder never served holds the built-in registry,
 /// as serve would seed it), or of the built-in registry when no folder is given.
 stats::GapStats compute(const StatsArgs& args) {
-    if (args.data_dir.empty()) return stats::compute(Registry::from_snapshot(server::default_snapshot()), args.filter);
-    server::RegistryService registry(std::make_unique<server::SqliteStore>(args.data_dir),
-                                     std::function<Snapshot()>(server::default_snapshot));
+    if (args.store.data_dir.empty() && args.store.address.empty())
+        return stats::compute(Registry::from_snapshot(server::default_snapshot()), args.filter);
+    server::RegistryService registry(open_store(args.store), std::function<Snapshot()>(server::default_snapshot));
     return registry.read([&](const Registry& r) { return stats::compute(r, args.filter); });
 }
 

@@ -7,6 +7,7 @@
 #include "auth/auth.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/store_option.hpp"
 #include "store/sqlite_store.hpp"
 #include "validation/validate.hpp"
 
@@ -17,9 +18,11 @@ int token_command(const Args& args) {
         "usage: partnership token create --data DIR --role editor|moderator|admin [--municipality ID] [--label TEXT]\n"
         "       partnership token revoke --data DIR TOKEN_ID\n"
         "       partnership token list --data DIR\n";
-    std::string action, data_dir, role_text, municipality, label, token_id;
+    std::string action, role_text, municipality, label, token_id;
+    StoreChoice store_choice;
     try {
-        ActionParser parser("token", data_dir);
+        ActionParser parser("token", store_choice.data_dir);
+        parser.add_store_option(store_choice.address);
         CLI::App& create = parser.add_action("create", "make a token; its secret is printed once");
         create.add_option("--role", role_text, "editor, moderator or admin")->required();
         create.add_option("--municipality", municipality, "the editor's municipality (editor tokens only)");
@@ -29,13 +32,18 @@ int token_command(const Args& args) {
             ->required();
         parser.add_action("list", "every token: id, role, municipality, created, active or revoked, label");
         action = parser.parse(args);
-        if (data_dir.empty()) throw UsageError("--data DIR is required: the server's data folder");
+        if (store_choice.address.empty() && store_choice.data_dir.empty())
+            throw UsageError("--data DIR is required: the server's data folder (or --store ADDRESS)");
+        if (!store_choice.address.empty() && !store_choice.data_dir.empty())
+            throw UsageError("--store and --data both name a store; give one");
+        check_store_choice(store_choice, true);
     } catch (const UsageError& e) {
         std::fprintf(stderr, "partnership token: %s\n%s", e.what(), usage);
         return 2;
     }
 
-    server::SqliteStore store(data_dir);
+    const auto opened = open_store(store_choice);
+    server::Store& store = *opened;
     if (action == "create") {
         const auto role = server::role_from_string(role_text);
         if (!role) {

@@ -18,45 +18,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server_process.hpp"
 #include "test_support.hpp"
 
 namespace prd::test {
 namespace {
 
 using Json = nlohmann::json;
-
-struct ServerProcess {
-    pid_t pid = -1;
-    int port = 0;
-};
-
-/// Starts `partnership serve` on a free port (with `extra` options) and waits for its "listening on" line.
-ServerProcess start_server(const std::filesystem::path& data, const std::vector<std::string>& extra = {}) {
-    int out[2];
-    if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        ::dup2(out[1], STDOUT_FILENO);
-        const int devnull = ::open("/dev/null", O_WRONLY);
-        ::dup2(devnull, STDERR_FILENO);
-        ::close(out[0]);
-        std::vector<std::string> args = {PRD_SERVER_BIN, "serve", "--data", data.string(), "--listen", "127.0.0.1:0", "--web", ""};
-        args.insert(args.end(), extra.begin(), extra.end());
-        std::vector<char*> argv;
-        for (auto& arg : args) argv.push_back(arg.data());
-        argv.push_back(nullptr);
-        ::execv(PRD_SERVER_BIN, argv.data());
-        ::_exit(127);
-    }
-    ::close(out[1]);
-    std::string line;
-    char c;
-    while (::read(out[0], &c, 1) == 1 && c != '\n') line += c;
-    ::close(out[0]);
-    const auto colon = line.rfind(':');
-    if (line.rfind("listening on ", 0) != 0 || colon == std::string::npos) throw std::runtime_error("server did not start: " + line);
-    return {pid, std::stoi(line.substr(colon + 1))};
-}
 
 std::string post(int port, const std::string& token, const std::string& body) {
     return send_raw(port, "POST /api/v1/changes HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: Bearer " +
