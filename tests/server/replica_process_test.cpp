@@ -18,6 +18,7 @@
 #include "postgres_fixture.hpp"
 #include "server_process.hpp"
 #include "store/postgres_store.hpp"
+#include "store/sqlite_store.hpp"
 #include "test_support.hpp"
 
 namespace prd::test {
@@ -142,6 +143,58 @@ TEST(ReplicaProcesses, WithTheDatabaseDownWritesGet503AndReadsGoOn) {
     }
     EXPECT_EQ(status, 200) << "writes work again once the database is back, without a restart";
     stop(server);
+}
+
+}  // namespace
+}  // namespace prd::test
+
+namespace prd::test {
+namespace {
+
+TEST(Migrate, ASelfHostedStoreMovesIntoPostgreSqlAndBackWhole) {
+    std::string why;
+    auto* postgres = shared_postgres(&why);
+    if (!postgres) GTEST_SKIP() << why;
+    TempDir dir;
+    const auto data = dir.path() / "data";
+    const std::string bin = PRD_SERVER_BIN;
+    // A store with a token, an invitation and a removed record beside the registry.
+    ASSERT_EQ(run_output(bin + " token create --data " + data.string() + " --role admin --label one 2>/dev/null").rfind("prd_", 0), 0u);
+    run_output(bin + " invite create --data " + data.string() + " --role moderator --public-url https://x.example 2>/dev/null");
+    {
+        const auto server = start_server(data);
+        const auto token = run_output(bin + " token create --data " + data.string() + " --role moderator 2>/dev/null");
+        ASSERT_EQ(parse_response(post_change(server.port, token, "to-move")).status, 200);
+        stop(server);
+    }
+    const auto uri = postgres->create_database();
+    int status = -1;
+    const auto copied = run_output(bin + " migrate --from sqlite:" + data.string() + " --to '" + uri + "' 2>&1", &status);
+    EXPECT_EQ(status, 0) << copied;
+    EXPECT_NE(copied.find("2 tokens, 1 invitations"), std::string::npos) << copied;
+
+    // A second copy into the now full database is refused; nothing of it is lost.
+    const auto again = run_output(bin + " migrate --from sqlite:" + data.string() + " --to '" + uri + "' 2>&1", &status);
+    EXPECT_NE(status, 0);
+    EXPECT_NE(again.find("already holds a registry"), std::string::npos) << again;
+
+    // Served from PostgreSQL, it is the same registry; and it comes back to SQLite whole.
+    const auto server = start_serving({"--store", uri});
+    const auto feed =
+        http_get(server.port, "/api/v1/changes?since=" + std::to_string(health_revision(server.port) - 1)).body;
+    EXPECT_NE(feed.find("\"to-move\""), std::string::npos);
+    stop(server);
+    const auto back = dir.path() / "back";
+    const auto returned = run_output(bin + " migrate --from '" + uri + "' --to sqlite:" + back.string() + " 2>&1", &status);
+    EXPECT_EQ(status, 0) << returned;
+    server::SqliteStore original(data), copy(back);
+    const auto a = original.contents(), b = copy.contents();
+    EXPECT_EQ(a.revision, b.revision);
+    ASSERT_EQ(a.records.size(), b.records.size());
+    for (std::size_t i = 0; i < a.records.size(); ++i) EXPECT_EQ(a.records[i].json, b.records[i].json) << a.records[i].id;
+    EXPECT_EQ(a.tokens.size(), b.tokens.size());
+    EXPECT_EQ(a.invitations.size(), b.invitations.size());
+    EXPECT_EQ(a.client_changes.size(), b.client_changes.size());
 }
 
 }  // namespace
