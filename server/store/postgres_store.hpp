@@ -39,8 +39,6 @@ public:
     std::int64_t begin_write() override;
     void end_write() override;
     std::vector<StoredRecord> load_since(std::int64_t revision) override;
-    /// Through a cursor in one REPEATABLE READ transaction on a pooled connection.
-    std::int64_t read_public(const std::function<void(RecordKind, std::string_view)>& sink) override;
     /// Listens for other servers' commits (LISTEN prd_revision). Never throws: while the database
     /// cannot be reached it waits out the timeout and answers false, and the first call after it
     /// is back answers true, since commits may have been missed meanwhile.
