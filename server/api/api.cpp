@@ -168,9 +168,17 @@ void Metrics::observe(int status, std::size_t bytes, double milliseconds) {
 Api::Api(RegistryService& registry, std::function<std::string()> clock, WriteLimits limits, BrotliOptions brotli)
     : m_registry(registry),
       m_clock(clock ? std::move(clock) : std::function<std::string()>(utc_now)),
+      m_limits(limits),
       m_token_writes(limits.burst, limits.per_second),
       m_address_writes(limits.burst, limits.per_second),
       m_brotli(brotli) {}
+
+int Api::take_write(std::string_view scope, const std::string& key, RateLimiter& local) const {
+    // Servers sharing one store count together there; a store of one server counts in memory.
+    if (const auto wait = m_registry.store().take_rate(std::string(scope) + key, m_limits.burst, m_limits.per_second))
+        return *wait;
+    return local.take(key);
+}
 
 void Api::add_route(std::string method, std::string pattern, RouteHandler handler) {
     m_extra_routes.push_back({std::move(method), std::move(pattern), std::move(handler)});
@@ -201,8 +209,9 @@ ApiResponse Api::handle(const ApiRequest& request) const {
         return response;
     }
     if (write) {
-        int wait = principal->token_id.empty() ? 0 : m_token_writes.take(principal->token_id);
-        if (!wait && !request.remote_address.empty()) wait = m_address_writes.take(request.remote_address);
+        int wait = principal->token_id.empty() ? 0 : take_write("token:", principal->token_id, m_token_writes);
+        if (!wait && !request.remote_address.empty())
+            wait = take_write("address:", request.remote_address, m_address_writes);
         if (wait) {
             auto response = error_response(429, "rate_limited", "too many writes; retry in " + std::to_string(wait) + " s");
             response.headers.emplace_back("Retry-After", std::to_string(wait));

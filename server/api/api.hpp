@@ -139,6 +139,9 @@ private:
     std::vector<std::function<void(nlohmann::json&)>> m_about_extensions;
     std::vector<std::function<std::string()>> m_metrics_extensions;
     mutable Metrics m_metrics;
+    /// One write taken from the key's bucket: 0 when allowed, else the seconds to wait.
+    int take_write(std::string_view scope, const std::string& key, RateLimiter& local) const;
+    WriteLimits m_limits;
     // Writes per token and per address (by default 60 at once, then one a second).
     mutable RateLimiter m_token_writes;
     mutable RateLimiter m_address_writes;

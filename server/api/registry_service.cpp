@@ -78,6 +78,27 @@ DismissedSuggestions readable_entries(const std::string& municipality, const nlo
     return list;
 }
 
+/// A write to the store from begin_write() to commit(): ended (rolled back) when left any other way.
+class StoreWrite {
+public:
+    explicit StoreWrite(Store& store) : m_store(store) {}
+    ~StoreWrite() {
+        if (!m_open) return;
+        try {
+            m_store.end_write();
+        } catch (...) {  // the store was already out of reach; nothing was written
+        }
+    }
+    StoreWrite(const StoreWrite&) = delete;
+    StoreWrite& operator=(const StoreWrite&) = delete;
+    /// commit() ends the write whether it succeeds or throws.
+    void committing() { m_open = false; }
+
+private:
+    Store& m_store;
+    bool m_open = true;
+};
+
 }  // namespace
 
 void release_free_memory() {
@@ -102,19 +123,29 @@ RegistryService::RegistryService(std::unique_ptr<Store> store, const Snapshot& s
 
 RegistryService::RegistryService(std::unique_ptr<Store> store, const std::function<Snapshot()>& seed)
     : m_store(std::move(store)) {
-    if (m_store->revision() == 0) {
-        m_registry = Registry::from_snapshot(seed());
-        m_store->commit(m_registry.revision(), all_records(m_registry));
-        m_seeded = true;
-    } else {
-        reload_from_store();
+    {
+        // Two servers starting on one empty shared store: only the first seeds it.
+        StoreWrite write(*m_store);
+        if (m_store->begin_write() == 0) {
+            m_registry = Registry::from_snapshot(seed());
+            write.committing();
+            m_store->commit(m_registry.revision(), all_records(m_registry));
+            m_seeded = true;
+        }
     }
+    if (!m_seeded) rewrite_outdated(reload_from_store(true));
     m_dismissals_moved = move_dismissals_to_private(utc_now());
     release_free_memory();
 }
 
 std::size_t RegistryService::move_dismissals_to_private(const std::string& now) {
     std::vector<std::string> ids;
+    for (const auto& [id, m] : m_registry.municipalities())
+        if (m.extra.contains(kDismissedField)) ids.push_back(id);
+    if (ids.empty()) return 0;
+    StoreWrite write(*m_store);
+    catch_up(m_store->begin_write());
+    ids.clear();
     for (const auto& [id, m] : m_registry.municipalities())
         if (m.extra.contains(kDismissedField)) ids.push_back(id);
     if (ids.empty()) return 0;
@@ -141,7 +172,13 @@ std::size_t RegistryService::move_dismissals_to_private(const std::string& now) 
     }
     // One transaction: a crash leaves either every list public as before (and this runs again) or
     // every list private and every record clean.
-    m_store->commit(m_registry.revision(), records, {}, lists);
+    write.committing();
+    try {
+        m_store->commit(m_registry.revision(), records, {}, lists);
+    } catch (...) {
+        reload_from_store();
+        throw;
+    }
     return records.size();
 }
 
@@ -161,6 +198,8 @@ DismissedSuggestions RegistryService::dismissals(const std::string& municipality
 DismissalResult RegistryService::dismiss(const std::string& municipality, const std::string& other,
                                          DismissedSuggestions::Reason reason, const std::string& now) {
     std::unique_lock lock(m_mutex);
+    StoreWrite write(*m_store);
+    catch_up(m_store->begin_write());
     DismissalResult result;
     if (!m_registry.find_municipality(municipality)) result.status = DismissalResult::Status::no_municipality;
     else if (!m_registry.find_municipality(other)) result.status = DismissalResult::Status::no_other;
@@ -168,12 +207,15 @@ DismissalResult RegistryService::dismiss(const std::string& municipality, const 
     if (result.status != DismissalResult::Status::done) return result;
     result.list = load_dismissals(municipality);
     result.list.dismiss(other, reason, now);
+    write.committing();
     m_store->commit(m_registry.revision(), {}, {}, {stored(result.list)});
     return result;
 }
 
 DismissalResult RegistryService::restore(const std::string& municipality, const std::string& other) {
     std::unique_lock lock(m_mutex);
+    StoreWrite write(*m_store);
+    catch_up(m_store->begin_write());
     DismissalResult result;
     if (!m_registry.find_municipality(municipality)) {
         result.status = DismissalResult::Status::no_municipality;
@@ -184,29 +226,57 @@ DismissalResult RegistryService::restore(const std::string& municipality, const 
         result.status = DismissalResult::Status::not_dismissed;
         return result;
     }
+    write.committing();
     m_store->commit(m_registry.revision(), {}, {}, {stored(result.list)});
     return result;
 }
 
-void RegistryService::reload_from_store() {
+std::vector<StoredRecord> RegistryService::reload_from_store(bool check_bodies) {
     Snapshot snapshot;
     snapshot.revision = m_store->revision();
     std::vector<Proposal> proposals;
     std::vector<Registry::Removal> removals;
-    for (const auto& record : m_store->load_all()) {
+    std::vector<StoredRecord> outdated;
+    // Snapshots are made of the stored text, so it must be what this build writes for the record.
+    const auto check = [&](StoredRecord& record, const auto& decoded) {
+        if (!check_bodies) return;
+        auto current = to_json(decoded).dump();
+        if (current == record.json) return;
+        record.json = std::move(current);
+        outdated.push_back(std::move(record));
+    };
+    for (auto& record : m_store->load_all()) {
         if (record.removed) {
             removals.push_back({record.kind, record.id, record.revision});
             continue;
         }
         const auto json = nlohmann::json::parse(record.json);
         switch (record.kind) {
-            case RecordKind::municipality: snapshot.municipalities.push_back(municipality_from_json(json)); break;
-            case RecordKind::partnership: snapshot.partnerships.push_back(partnership_from_json(json)); break;
-            case RecordKind::announcement: snapshot.announcements.push_back(announcement_from_json(json)); break;
+            case RecordKind::municipality:
+                check(record, snapshot.municipalities.emplace_back(municipality_from_json(json)));
+                break;
+            case RecordKind::partnership:
+                check(record, snapshot.partnerships.emplace_back(partnership_from_json(json)));
+                break;
+            case RecordKind::announcement:
+                check(record, snapshot.announcements.emplace_back(announcement_from_json(json)));
+                break;
             case RecordKind::proposal: proposals.push_back(proposal_from_json(json)); break;
         }
     }
     m_registry = Registry::from_records(snapshot, proposals, removals);
+    return outdated;
+}
+
+void RegistryService::rewrite_outdated(const std::vector<StoredRecord>& outdated) {
+    if (outdated.empty()) return;
+    // The same records at the same revisions, in the text this build writes (an earlier build wrote
+    // them otherwise): no client needs them again, so no revision is spent.
+    StoreWrite write(*m_store);
+    const auto stored = m_store->begin_write();
+    write.committing();
+    m_store->commit(stored, outdated);
+    std::fprintf(stderr, "start: rewrote %zu stored records in this build's JSON form\n", outdated.size());
 }
 
 std::int64_t RegistryService::revision() const {
@@ -228,24 +298,30 @@ std::shared_ptr<const EncodedSnapshot> RegistryService::snapshot() const {
     }
     std::shared_ptr<EncodedSnapshot> encoded;
     try {
-        // Only the copy holds the registry (shared: readers go on); encoding and compressing,
-        // which take far longer, hold nothing.
-        Snapshot copy = read([](const Registry& registry) { return registry.snapshot(); });
         encoded = std::make_shared<EncodedSnapshot>();
-        encoded->revision = copy.revision;
-        if (m_before_encoding) m_before_encoding();
-        // Compressed as it is written: the JSON text (77 MB at 100,000 municipalities) never exists whole.
+        // The records' JSON as stored, read in one consistent transaction while writers go on: no
+        // copy of the registry, and no record encoded again. Compressed as it is read, so the JSON
+        // text (77 MB at 100,000 municipalities) never exists whole.
         GzipWriter gzip(9);
         std::string pending;
-        encode_snapshot(copy, [&](std::string_view piece) {
+        const auto write = [&](std::string_view piece) {
             pending += piece;
             if (pending.size() >= (1u << 16)) {
                 gzip.write(pending);
                 pending.clear();
             }
-        });
+        };
+        bool first = true;
+        encode_snapshot(
+            [&](const std::function<void(RecordKind, std::string_view)>& sink) {
+                return encoded->revision = m_store->read_public([&](RecordKind kind, std::string_view text) {
+                    if (first && m_before_encoding) m_before_encoding();  // with the read under way
+                    first = false;
+                    sink(kind, text);
+                });
+            },
+            write);
         gzip.write(pending);
-        copy = Snapshot{};
         encoded->json_size = gzip.bytes_in();
         encoded->gzip = gzip.finish();
     } catch (...) {
@@ -254,7 +330,7 @@ std::shared_ptr<const EncodedSnapshot> RegistryService::snapshot() const {
         m_snapshot_built.notify_all();
         throw;
     }
-    release_free_memory();  // the copy and the encoder's buffers
+    release_free_memory();  // the encoder's buffers
     std::lock_guard lock(m_snapshot_mutex);
     if (!m_snapshot || m_snapshot->revision < encoded->revision) m_snapshot = encoded;
     m_snapshot_building = false;
@@ -293,6 +369,9 @@ std::vector<PushResult> RegistryService::push(const Principal& principal, const 
     for (const auto& change : changes) {
         PushResult result{change.client_change_id, nlohmann::json::object()};
         const std::string key = (principal.token_id.empty() ? "-" : principal.token_id) + "/" + change.client_change_id;
+        // Each change is decided on what the store holds now, another server's writes included.
+        StoreWrite write(*m_store);
+        catch_up(m_store->begin_write());
         if (!change.client_change_id.empty()) {
             if (auto remembered = m_store->find_client_change(key)) {
                 result.json = nlohmann::json::parse(*remembered);
@@ -331,6 +410,7 @@ std::vector<PushResult> RegistryService::push(const Principal& principal, const 
                 result.json["revision"] = applied.revision;
                 StoredRecord record{change.kind, change.id, applied.revision, change.op == Change::Op::remove, {}};
                 if (!record.removed) record.json = record_json(m_registry, change.kind, change.id).dump();
+                write.committing();
                 try {
                     m_store->commit(m_registry.revision(), {record}, {{key, result.json.dump()}}, {},
                                     m_local_write_hook ? m_local_write_hook({change}) : FollowerWrite{});
@@ -362,6 +442,8 @@ std::vector<PushResult> RegistryService::push(const Principal& principal, const 
 std::optional<ApplyResult> RegistryService::apply_together(
     const std::function<std::vector<Change>(const Registry&)>& plan, const std::string& now) {
     std::unique_lock lock(m_mutex);
+    StoreWrite write(*m_store);
+    catch_up(m_store->begin_write());
     const std::vector<Change> changes = plan(m_registry);
     if (changes.empty()) return std::nullopt;
     std::vector<StoredRecord> records;
@@ -377,6 +459,7 @@ std::optional<ApplyResult> RegistryService::apply_together(
         if (!record.removed) record.json = record_json(m_registry, change.kind, change.id).dump();
         records.push_back(std::move(record));
     }
+    write.committing();
     try {
         m_store->commit(m_registry.revision(), records, {}, {},
                         m_local_write_hook ? m_local_write_hook(changes) : FollowerWrite{});
@@ -390,6 +473,8 @@ std::optional<ApplyResult> RegistryService::apply_together(
 std::vector<std::pair<Change, ApplyResult>> RegistryService::apply_from_upstream(
     const std::function<UpstreamBatch(const Registry&)>& plan) {
     std::unique_lock lock(m_mutex);
+    StoreWrite write(*m_store);
+    catch_up(m_store->begin_write());
     UpstreamBatch batch = plan(m_registry);
     std::vector<std::pair<Change, ApplyResult>> skipped;
     std::vector<StoredRecord> records;
@@ -408,6 +493,7 @@ std::vector<std::pair<Change, ApplyResult>> RegistryService::apply_from_upstream
         records.push_back(std::move(record));
     }
     if (records.empty() && batch.write.empty()) return skipped;
+    write.committing();
     try {
         m_store->commit(m_registry.revision(), records, {}, {}, batch.write);
     } catch (...) {
@@ -421,6 +507,55 @@ void RegistryService::exclusive(const std::function<void(Store&)>& work) {
     std::unique_lock lock(m_mutex);
     work(*m_store);
 }
+
+void RegistryService::catch_up(std::int64_t stored) {
+    if (stored <= m_registry.revision()) return;
+    install(m_store->load_since(m_registry.revision()));
+    // A store whose revision is ahead of every record (never written so by this server) is read whole.
+    if (m_registry.revision() < stored) reload_from_store();
+}
+
+void RegistryService::install(const std::vector<StoredRecord>& records) {
+    for (const auto& record : records) {
+        DeltaEntry entry{record.kind, record.id, record.revision, record.removed, nullptr};
+        if (!record.removed) entry.record = nlohmann::json::parse(record.json);
+        m_registry.install(entry);
+    }
+}
+
+bool RegistryService::refresh() {
+    const auto known = revision();
+    // Read outside the registry's lock, so readers go on while the database answers; what another
+    // server committed meanwhile comes with the next refresh.
+    auto records = m_store->load_since(known);
+    if (records.empty()) return false;
+    std::unique_lock lock(m_mutex);
+    install(records);
+    return true;
+}
+
+void RegistryService::follow_store(std::chrono::milliseconds wait) {
+    if (m_follower.joinable() || !m_store->shared()) return;
+    m_following = true;
+    m_follower = std::thread([this, wait] {
+        while (m_following) {
+            try {
+                if (m_store->wait_for_change(revision(), wait)) refresh();
+            } catch (const std::exception& e) {
+                // The database is out of reach: requests answer 503 meanwhile; try again shortly.
+                std::fprintf(stderr, "store: cannot follow other servers' writes: %s\n", e.what());
+                for (int i = 0; i < 10 && m_following; ++i) std::this_thread::sleep_for(wait / 10);
+            }
+        }
+    });
+}
+
+void RegistryService::stop_following() {
+    m_following = false;
+    if (m_follower.joinable()) m_follower.join();
+}
+
+RegistryService::~RegistryService() { stop_following(); }
 
 nlohmann::json RegistryService::record(RecordKind kind, const std::string& id, const Principal& principal) const {
     std::shared_lock lock(m_mutex);

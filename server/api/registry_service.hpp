@@ -3,6 +3,8 @@
 // use from the HTTP worker threads. A write is acknowledged only after the store has committed it;
 // encoded snapshots are cached per revision so serving one costs no re-encoding.
 
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -12,6 +14,7 @@
 #include <shared_mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -71,7 +74,21 @@ public:
     /// costs time and memory a loaded server does not need).
     RegistryService(std::unique_ptr<Store> store, const std::function<Snapshot()>& seed);
 
+    ~RegistryService();
+    RegistryService(const RegistryService&) = delete;
+    RegistryService& operator=(const RegistryService&) = delete;
+
     std::int64_t revision() const;
+
+    /// Installs what other servers sharing the store committed since this one's revision. True
+    /// when anything was installed. Readers wait only while the records are installed, not while
+    /// the store is read.
+    bool refresh();
+    /// For a shared store: a thread that waits for other servers' commits (the store's
+    /// notifications, or every `wait` at the latest) and refreshes. Nothing for a store of one server.
+    void follow_store(std::chrono::milliseconds wait = std::chrono::milliseconds(1000));
+    void stop_following();
+
     /// The public registry, encoded once per revision. The first caller after a write encodes the
     /// new revision outside the registry's lock (readers and writers go on meanwhile) and gets it;
     /// callers that come while it works get the previous revision at once instead of waiting. A
@@ -152,12 +169,20 @@ public:
 
     Store& store() { return *m_store; }
 
-    /// Runs `hook` each time a snapshot is about to be encoded, outside every lock (tests hold the
-    /// encoder there to see that nothing else waits for it). Set before serving.
+    /// Runs `hook` each time a snapshot is being encoded, once its read of the store is under way,
+    /// outside every lock of the service (tests hold the encoder there to see that nothing else
+    /// waits for it). Set before serving.
     void before_encoding_snapshots(std::function<void()> hook);
 
 private:
-    void reload_from_store();
+    /// Loads the registry from the store; with `check_bodies`, returns the public records whose
+    /// stored text differs from what this build writes for them, with the text it writes.
+    std::vector<StoredRecord> reload_from_store(bool check_bodies = false);
+    void rewrite_outdated(const std::vector<StoredRecord>& outdated);
+    /// Under the write lock, after the store's begin_write() said it holds `stored`: installs what
+    /// other servers wrote since this registry's revision.
+    void catch_up(std::int64_t stored);
+    void install(const std::vector<StoredRecord>& records);
     std::size_t move_dismissals_to_private(const std::string& now);
     DismissedSuggestions load_dismissals(const std::string& municipality) const;
 
@@ -172,6 +197,8 @@ private:
     std::function<FollowerWrite(const std::vector<Change>&)> m_local_write_hook;
     bool m_seeded = false;
     std::size_t m_dismissals_moved = 0;
+    std::atomic<bool> m_following{false};
+    std::thread m_follower;  ///< last: stopped before the rest is destroyed
 };
 
 /// Hands memory the allocator holds but does not use back to the system (glibc only; elsewhere nothing).

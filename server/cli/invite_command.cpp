@@ -33,19 +33,21 @@ struct InviteArgs {
 
 InviteArgs parse(const Args& args) {
     InviteArgs parsed;
-    CommandParser parser("invite");
-    parser.add_option("ACTION", parsed.action, "create, list or revoke");
-    parser.add_option("INVITATION_ID", parsed.id, "revoke: the invitation to revoke");
-    add_data_option(parser, parsed.data_dir);
-    parser.add_option("--role", parsed.role, "create: editor, moderator or admin");
-    parser.add_option("--municipality", parsed.municipality, "create: the editor's municipality");
-    parser.add_option("--label", parsed.label, "create: whom it is for");
-    parser.add_option("--days", parsed.days, "create: how long the link is valid")->transform(whole_number(1, 90));
-    parser.add_option("--public-url", parsed.public_url, "create: the address people use")
-        ->envname("PARTNERSHIP_PUBLIC_URL");
-    parser.add_option("--listen", parsed.listen, "create: the server's HOST:PORT, when no --public-url")
+    ActionParser parser("invite", parsed.data_dir, "PARTNERSHIP_DATA_DIR");
+    CLI::App& create = parser.add_action("create", "make an invitation; its link is printed once");
+    create.add_option("--role", parsed.role, "editor (the default), moderator or admin");
+    create.add_option("--municipality", parsed.municipality, "the editor's municipality (editors only)");
+    create.add_option("--label", parsed.label, "whom it is for");
+    create.add_option("--days", parsed.days, "how long the link is valid (default 7)")->transform(whole_number(1, 90));
+    create.add_option("--public-url", parsed.public_url, "the address people use")->envname("PARTNERSHIP_PUBLIC_URL");
+    create.add_option("--listen", parsed.listen, "the server's HOST:PORT, when no --public-url")
         ->envname("PARTNERSHIP_LISTEN");
-    parse_options(parser, args);
+    parser.add_action("list",
+                      "every invitation: id, role, municipality, expiry, open, used, expired or revoked, token, label");
+    parser.add_action("revoke", "withdraw an unused invitation")
+        .add_option("INVITATION_ID", parsed.id, "the invitation to withdraw (see: partnership invite list)")
+        ->required();
+    parsed.action = parser.parse(args);
     if (parsed.data_dir.empty()) throw UsageError("--data DIR is required (or PARTNERSHIP_DATA_DIR): the server's data folder");
     return parsed;
 }
@@ -79,10 +81,6 @@ int create(const InviteArgs& parsed) {
 }  // namespace
 
 int invite_command(const Args& args) {
-    if (args.empty()) {
-        std::fputs(kUsage, stderr);
-        return 2;
-    }
     InviteArgs parsed;
     try {
         parsed = parse(args);
@@ -102,21 +100,14 @@ int invite_command(const Args& args) {
         }
         return 0;
     }
-    if (parsed.action == "revoke") {
-        if (parsed.id.empty()) {
-            std::fprintf(stderr, "partnership invite revoke: name the invitation id (see: partnership invite list)\n");
-            return 2;
-        }
-        server::SqliteStore store(parsed.data_dir);
-        if (!store.revoke_invitation(parsed.id)) {
-            std::fprintf(stderr, "partnership invite revoke: no unused invitation with id %s\n", parsed.id.c_str());
-            return 1;
-        }
-        std::fprintf(stderr, "revoked %s\n", parsed.id.c_str());
-        return 0;
+    // revoke
+    server::SqliteStore store(parsed.data_dir);
+    if (!store.revoke_invitation(parsed.id)) {
+        std::fprintf(stderr, "partnership invite revoke: no unused invitation with id %s\n", parsed.id.c_str());
+        return 1;
     }
-    std::fprintf(stderr, "partnership invite: unknown action \"%s\"\n%s", parsed.action.c_str(), kUsage);
-    return 2;
+    std::fprintf(stderr, "revoked %s\n", parsed.id.c_str());
+    return 0;
 }
 
 }  // namespace prd::cli

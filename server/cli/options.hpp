@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -28,6 +29,34 @@ struct HelpShown {};
 class CommandParser : public CLI::App {
 public:
     explicit CommandParser(std::string_view name);
+};
+
+/// The parser of a command made of actions, "partnership token create|revoke|list": each action is
+/// a subcommand with only its own options, so an option of one action given to another is refused.
+/// Every action reads --data DIR, which may also come before the action, as it always could.
+class ActionParser : public CommandParser {
+public:
+    /// --data's value goes to `data_dir`: the one after the action wins over one before it, and
+    /// `data_env` (when not null) is read when neither is given.
+    ActionParser(std::string_view name, std::string& data_dir, const char* data_env = nullptr);
+
+    /// Adds the action `name` ("partnership NAME ACTION") with its --data option; the caller adds
+    /// the others, marking those it cannot do without ->required().
+    CLI::App& add_action(const std::string& name, const std::string& description);
+
+    /// Reads args and returns the action given. Throws UsageError for no action, a word that is no
+    /// action, an option or word the action does not take (naming it), an option before the action
+    /// that only an action takes, and what parse_options refuses; prints the action's help (or the
+    /// command's, listing the actions) and throws HelpShown for --help.
+    std::string parse(const Args& args);
+
+private:
+    std::string actions_list() const;  // "create, revoke or list"
+
+    std::string& m_data_dir;
+    std::string m_data_before_action;
+    const char* m_data_env;
+    std::vector<std::string> m_actions;
 };
 
 /// Reads args with the parser. Throws UsageError naming the option for an unknown option, a

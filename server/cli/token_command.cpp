@@ -17,20 +17,18 @@ int token_command(const Args& args) {
         "usage: partnership token create --data DIR --role editor|moderator|admin [--municipality ID] [--label TEXT]\n"
         "       partnership token revoke --data DIR TOKEN_ID\n"
         "       partnership token list --data DIR\n";
-    if (args.empty()) {
-        std::fputs(usage, stderr);
-        return 2;
-    }
     std::string action, data_dir, role_text, municipality, label, token_id;
     try {
-        CommandParser parser("token");
-        parser.add_option("ACTION", action, "create, revoke or list");
-        parser.add_option("TOKEN_ID", token_id, "revoke: the token to revoke");
-        parser.add_option("--data", data_dir, "the server's data folder");
-        parser.add_option("--role", role_text, "create: editor, moderator or admin");
-        parser.add_option("--municipality", municipality, "create: the editor's municipality");
-        parser.add_option("--label", label, "create: whose token it is");
-        parse_options(parser, args);
+        ActionParser parser("token", data_dir);
+        CLI::App& create = parser.add_action("create", "make a token; its secret is printed once");
+        create.add_option("--role", role_text, "editor, moderator or admin")->required();
+        create.add_option("--municipality", municipality, "the editor's municipality (editor tokens only)");
+        create.add_option("--label", label, "whose token it is");
+        parser.add_action("revoke", "end a token's access with its next request")
+            .add_option("TOKEN_ID", token_id, "the token to revoke (see: partnership token list)")
+            ->required();
+        parser.add_action("list", "every token: id, role, municipality, created, active or revoked, label");
+        action = parser.parse(args);
         if (data_dir.empty()) throw UsageError("--data DIR is required: the server's data folder");
     } catch (const UsageError& e) {
         std::fprintf(stderr, "partnership token: %s\n%s", e.what(), usage);
@@ -60,10 +58,6 @@ int token_command(const Args& args) {
         return 0;
     }
     if (action == "revoke") {
-        if (token_id.empty()) {
-            std::fprintf(stderr, "partnership token revoke: name the token id (see: partnership token list)\n");
-            return 2;
-        }
         if (!store.revoke_token(token_id)) {
             std::fprintf(stderr, "partnership token revoke: no token with id %s\n", token_id.c_str());
             return 1;
@@ -71,14 +65,12 @@ int token_command(const Args& args) {
         std::fprintf(stderr, "revoked %s\n", token_id.c_str());
         return 0;
     }
-    if (action == "list") {
-        for (const auto& t : store.list_tokens())
-            std::printf("%s\t%s\t%s\t%s\t%s\t%s\n", t.id.c_str(), t.role.c_str(), t.municipality.empty() ? "-" : t.municipality.c_str(),
-                        t.created_at.c_str(), t.revoked ? "revoked" : "active", t.label.c_str());
-        return 0;
-    }
-    std::fprintf(stderr, "partnership token: unknown action \"%s\"\n%s", action.c_str(), usage);
-    return 2;
+    // list
+    for (const auto& t : store.list_tokens())
+        std::printf("%s\t%s\t%s\t%s\t%s\t%s\n", t.id.c_str(), t.role.c_str(),
+                    t.municipality.empty() ? "-" : t.municipality.c_str(), t.created_at.c_str(),
+                    t.revoked ? "revoked" : "active", t.label.c_str());
+    return 0;
 }
 
 }  // namespace prd::cli

@@ -16,6 +16,7 @@
 #include "api/gzip.hpp"
 #include "http/request_log.hpp"
 #include "http/static_files.hpp"
+#include "store/store.hpp"
 
 namespace prd::server {
 namespace {
@@ -186,14 +187,27 @@ HttpServer::HttpServer(const Api& api, HttpOptions options) : m_impl(std::make_u
 
     server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
         std::string what = "unknown exception";
+        bool unavailable = false;
         try {
             if (ep) std::rethrow_exception(ep);
+        } catch (const StoreUnavailable& e) {
+            what = e.what();
+            unavailable = true;
         } catch (const std::exception& e) {
             what = e.what();
         } catch (...) {
         }
         std::fprintf(stderr, "error: %s %s: %s\n", req.method.c_str(), escape_for_log(req.path).c_str(),
                      escape_for_log(what).c_str());
+        if (unavailable) {
+            // The database is down or out of reach: nothing was changed, and trying again later is right.
+            auto response =
+                error_response(503, "store_unavailable",
+                               "the registry's database cannot be reached; nothing was changed, try again shortly");
+            response.headers.emplace_back("Retry-After", "5");
+            write_response(std::move(response), res);
+            return;
+        }
         write_response(error_response(500, "internal_error", "the server could not answer this request"), res);
     });
 

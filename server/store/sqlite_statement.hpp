@@ -41,6 +41,7 @@ public:
         return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column))) : std::string();
     }
     std::int64_t integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
+    sqlite3_stmt* get() const { return m_stmt; }
 
 private:
     sqlite3* m_db;

@@ -23,6 +23,7 @@ public:
 
     std::string describe() const override { return "sqlite:" + m_path.parent_path().string(); }
     std::vector<StoredRecord> load_since(std::int64_t revision) override;
+    std::int64_t read_public(const std::function<void(RecordKind, std::string_view)>& sink) override;
     StoreContents contents() override;
     void fill(const StoreContents& contents) override;
     std::int64_t revision() override;

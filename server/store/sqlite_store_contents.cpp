@@ -36,6 +36,43 @@ std::vector<StoredRecord> SqliteStore::load_since(std::int64_t revision) {
     return records;
 }
 
+std::int64_t SqliteStore::read_public(const std::function<void(RecordKind, std::string_view)>& sink) {
+    // A connection of its own, so the long read holds no lock of the store's: in WAL mode the
+    // writer goes on, and this transaction keeps seeing the revision it began at.
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(m_path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+        const std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+        sqlite3_close(db);
+        throw StoreError("cannot open " + m_path.string() + " to read: " + message);
+    }
+    struct Closer {
+        sqlite3* db;
+        ~Closer() {
+            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+            sqlite3_close(db);
+        }
+    } closer{db};
+    sqlite3_busy_timeout(db, 5000);
+    if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK)
+        throw StoreError(m_path.string() + ": " + sqlite3_errmsg(db));
+    std::int64_t revision = 0;
+    {
+        SqliteStatement query(db, "SELECT value FROM meta WHERE key = 'revision'");
+        if (query.step()) revision = std::stoll(query.text(0));  // the read transaction starts here
+    }
+    SqliteStatement query(db, "SELECT body FROM records WHERE kind = ?1 AND removed = 0 ORDER BY id");
+    for (const auto kind : {RecordKind::announcement, RecordKind::municipality, RecordKind::partnership}) {
+        query.bind(1, to_string(kind));
+        while (query.step()) {
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(query.get(), 0));
+            sink(kind,
+                 std::string_view(text ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(query.get(), 0))));
+        }
+        query.reset();
+    }
+    return revision;
+}
+
 StoreContents SqliteStore::contents() {
     std::lock_guard lock(m_mutex);  // recursive: the reads below take it again
     exec("BEGIN");                  // one read transaction: every table at the same moment

@@ -4,10 +4,12 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -158,6 +160,13 @@ public:
     /// together: 0 when allowed, otherwise the whole seconds to wait. Nothing when the store keeps
     /// no buckets (the caller counts in memory).
     virtual std::optional<int> take_rate(const std::string& key, double burst, double per_second);
+
+    /// Hands `sink` the stored JSON of every public record (municipalities, partnerships and
+    /// announcements; no tombstone, no proposal) in one consistent read, announcements first, then
+    /// municipalities, then partnerships, each kind ordered by id byte by byte, and returns the
+    /// revision they are at. Writers go on meanwhile (the snapshot is built from this, so the
+    /// registry in memory is never copied).
+    virtual std::int64_t read_public(const std::function<void(RecordKind, std::string_view)>& sink) = 0;
 
     /// Everything held, in one consistent read.
     virtual StoreContents contents() = 0;

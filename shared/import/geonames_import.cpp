@@ -48,7 +48,7 @@ struct City {
 
 // What the localized names gave the European cities, for the report.
 struct LocalizedCoverage {
-    std::size_t cities = 0, uk = 0, en = 0, native = 0, native_same = 0;
+    std::size_t cities = 0, uk = 0, en = 0, native = 0, native_same = 0, cyrillic = 0, overruled = 0;
     std::map<NameVerdict, std::size_t> native_refused;
 
     void count(const CityNames& names) {
@@ -57,8 +57,10 @@ struct LocalizedCoverage {
         en += names.en_verdict == NameVerdict::taken;
         native += names.native_verdict == NameVerdict::taken;
         native_same += names.native_verdict == NameVerdict::same;
+        cyrillic += names.native_verdict == NameVerdict::cyrillic;
+        overruled += names.en_verdict == NameVerdict::overruled || names.native_verdict == NameVerdict::overruled;
         if (names.native_verdict != NameVerdict::taken && names.native_verdict != NameVerdict::same &&
-            names.native_verdict != NameVerdict::no_name) {
+            names.native_verdict != NameVerdict::no_name && names.native_verdict != NameVerdict::cyrillic) {
             ++native_refused[names.native_verdict];
         }
     }
@@ -73,6 +75,11 @@ struct LocalizedCoverage {
                             ")");
         out.notes.push_back("names.en from the English catalogue for " + of(en) +
                             " European cities (GeoNames' name for the others)");
+        out.notes.push_back("names.native in Serbian Cyrillic from GeoNames' alternate names for " +
+                            std::to_string(cyrillic) + " Serbian cities named in Latin (Beograd -> Београд)");
+        out.notes.push_back(std::to_string(overruled) +
+                            " European cities with a catalogue name overruled by the exceptions table (Flushing for "
+                            "Vlissingen)");
         const auto refused = [this](NameVerdict verdict) {
             const auto it = native_refused.find(verdict);
             return std::to_string(it == native_refused.end() ? 0 : it->second);
@@ -164,11 +171,12 @@ void import_geonames(std::string_view cities, std::string_view country_info, con
         m.kind = MunicipalityKind::foreign_municipality;
         m.country = city.country;
         const CityNames localized_names =
-            localized_city_names(localized, city.geonameid, city.country, city.admin1, city.name);
+            localized_city_names(localized, city.geonameid, city.country, city.admin1, city.name, city.alternates);
         m.names.en = localized_names.en;
         m.names.uk = localized_names.uk;
         m.languages = countries.languages(city.country);
-        if (localized_names.native_verdict == NameVerdict::taken) {
+        if (localized_names.native_verdict == NameVerdict::taken ||
+            localized_names.native_verdict == NameVerdict::cyrillic) {
             m.names.native = localized_names.native;
         } else {
             // GeoNames' name is at times the plain ASCII one; the spelling with diacritics is the native.

@@ -6,11 +6,13 @@
 #include "import/localized_names.hpp"
 
 #include <filesystem>
+#include <iterator>
 #include <stdexcept>
 
 #include "i18n/official_languages.hpp"
 #include "i18n/utf8.hpp"
 #include "import/build_registry.hpp"
+#include "import/name_exceptions.hpp"
 #include "import/text.hpp"
 #include "search/fold.hpp"
 
@@ -57,10 +59,43 @@ std::string with_comma_below(std::string_view name) {
     return out;
 }
 
-// Whether the catalogue's name `candidate` (in `language`) replaces GeoNames' name.
-NameVerdict judge(std::string_view geonames_name, const std::string* candidate, std::string_view language) {
+// Serbian Cyrillic in Serbian Latin, letter for letter (the two alphabets map one to one: Љ is
+// Lj, Ђ is Đ); empty for text with a letter Serbian lacks (the Ukrainian Новий Сад). Compared
+// with the Latin name it tells the Serbian spelling from others: Београд is Beograd, the Russian
+// Белград is Belgrad.
+std::string serbian_latin(std::string_view cyrillic) {
+    // clang-format off
+    static constexpr std::u32string_view k_cyrillic =
+        U"абвгдђежзијклљмнњопрстћуфхцчџш"
+        U"АБВГДЂЕЖЗИЈКЛЉМНЊОПРСТЋУФХЦЧЏШ";
+    static constexpr std::string_view k_latin[] = {
+        "a", "b", "v", "g", "d", "đ", "e", "ž", "z", "i", "j", "k", "l", "lj", "m",
+        "n", "nj", "o", "p", "r", "s", "t", "ć", "u", "f", "h", "c", "č", "dž", "š",
+        "A", "B", "V", "G", "D", "Đ", "E", "Ž", "Z", "I", "J", "K", "L", "Lj", "M",
+        "N", "Nj", "O", "P", "R", "S", "T", "Ć", "U", "F", "H", "C", "Č", "Dž", "Š"};
+    // clang-format on
+    static_assert(std::size(k_latin) == k_cyrillic.size());
+    std::string out;
+    for (std::size_t i = 0; i < cyrillic.size();) {
+        const char32_t c = utf8::next(cyrillic, i);
+        if (const std::size_t at = k_cyrillic.find(c); at != std::u32string_view::npos) {
+            out += k_latin[at];
+        } else if (c == U' ' || c == U'-') {
+            utf8::append(out, c);
+        } else {
+            return {};
+        }
+    }
+    return out;
+}
+
+// Whether the catalogue's name `candidate` (in `language`) of the city `geonameid` replaces
+// GeoNames' name.
+NameVerdict judge(std::string_view geonames_name, const std::string* candidate, std::string_view language,
+                  std::string_view geonameid) {
     if (!candidate) return NameVerdict::no_name;
     if (*candidate == geonames_name) return NameVerdict::same;
+    if (is_name_exception(language, geonameid, *candidate)) return NameVerdict::overruled;
     if (is_qualified(*candidate)) return NameVerdict::qualified;
     if (!is_latin_or_cyrillic(*candidate) || (has_cyrillic(*candidate) && !is_cyrillic_language(language))) {
         return NameVerdict::script;
@@ -111,10 +146,11 @@ LocalizedNames read_localized_names(const std::string& dir) {
 }
 
 CityNames localized_city_names(const LocalizedNames& names, std::string_view geonameid, std::string_view country,
-                               std::string_view admin1, std::string_view geonames_name) {
+                               std::string_view admin1, std::string_view geonames_name,
+                               const std::vector<std::string>& alternates) {
     CityNames out;
     const std::string* en = names.find("en", geonameid);
-    out.en_verdict = judge(geonames_name, en, "en");
+    out.en_verdict = judge(geonames_name, en, "en", geonameid);
     out.en = out.en_verdict == NameVerdict::taken ? *en : std::string(geonames_name);
 
     const std::vector<std::string_view> languages = place_name_languages(country, admin1);
@@ -133,12 +169,27 @@ CityNames localized_city_names(const LocalizedNames& names, std::string_view geo
         // (Durrës, Shkodër, Prizren): it is no source of names.native.
         const bool usable = !language.empty() && language != "sq";
         const std::string* candidate = usable ? names.find(language, geonameid) : nullptr;
-        out.native_verdict = official ? NameVerdict::same : judge(geonames_name, candidate, language);
+        out.native_verdict = official ? NameVerdict::same : judge(geonames_name, candidate, language, geonameid);
         out.native = out.native_verdict == NameVerdict::taken ? *candidate : std::string(geonames_name);
+    }
+    // Serbia's place names are official in Cyrillic, but the Serbian catalogue often has the Latin
+    // form (Beograd, Niš), as GeoNames' name does. GeoNames' alternate names hold the Cyrillic
+    // spelling for most; none is made up here (from a plain "Knjazevac" it would be wrong).
+    if (language == "sr" && !has_cyrillic(out.native)) {
+        for (const std::string& alternate : alternates) {
+            if (has_cyrillic(alternate) && serbian_latin(alternate) == out.native) {
+                out.native = alternate;
+                out.native_verdict = NameVerdict::cyrillic;
+                break;
+            }
+        }
     }
 
     const std::string* uk = names.find("uk", geonameid);
-    if (uk && has_cyrillic(*uk) && is_latin_or_cyrillic(*uk) && !is_qualified(*uk)) out.uk = *uk;
+    if (uk && has_cyrillic(*uk) && is_latin_or_cyrillic(*uk) && !is_qualified(*uk) &&
+        !is_name_exception("uk", geonameid, *uk)) {
+        out.uk = *uk;
+    }
 
     for (const auto& [code, catalogue] : names.catalogues) {
         const std::string* name = catalogue.find(geonameid);

@@ -36,6 +36,9 @@ enum class NameVerdict {
     script,     ///< written in a script the app's font lacks (Greek, Georgian, Armenian) or the wrong one
     longer_or_shorter,  ///< it only adds or drops words: "Wangen im Allgäu", "Glostrup Kommune", "Thornaby"
     plainer,            ///< the same name with fewer diacritics: "Krakow" for Kraków, "Malmo" for Malmö
+    overruled,          ///< the exceptions table says it is not the city's name: "Flushing" for Vlissingen
+    cyrillic,           ///< (names.native) GeoNames' Serbian Cyrillic spelling of the Latin name is used:
+                        ///< "Београд" for the catalogue's "Beograd"
 };
 
 /// What the catalogues make of one city.
@@ -49,13 +52,17 @@ struct CityNames {
 };
 
 /// The names of the city `geonameid` in `country` (region `admin1`), whose GeoNames name is
-/// `geonames_name`. names.native comes from the first language prd::place_name_languages lists,
-/// unless GeoNames' name already is the name in one of the official languages; a catalogue's name
-/// replaces GeoNames' only when it is a plain name in the Latin or Cyrillic script (the app's
-/// font), with no qualifier, and not merely GeoNames' name with words added or dropped. The
-/// Albanian catalogue (definite forms: Durrësi) is never a source of names.native.
-/// Where English is the language of place names, names.native is names.en.
+/// `geonames_name` and alternate names `alternates`. names.native comes from the first language
+/// prd::place_name_languages lists, unless GeoNames' name already is the name in one of the
+/// official languages; a catalogue's name replaces GeoNames' only when it is a plain name in the
+/// Latin or Cyrillic script (the app's font), with no qualifier, not merely GeoNames' name with
+/// words added or dropped, and not listed in the exceptions table (import/name_exceptions.hpp).
+/// The Albanian catalogue (definite forms: Durrësi) is never a source of names.native.
+/// Where English is the language of place names, names.native is names.en. Where Serbian is, it
+/// is written in Cyrillic: a Latin name gives way to the alternate name that spells it letter for
+/// letter in Serbian Cyrillic (Beograd: Београд); with none, the Latin name stays.
 CityNames localized_city_names(const LocalizedNames& names, std::string_view geonameid, std::string_view country,
-                               std::string_view admin1, std::string_view geonames_name);
+                               std::string_view admin1, std::string_view geonames_name,
+                               const std::vector<std::string>& alternates = {});
 
 }  // namespace prd::import

@@ -71,6 +71,14 @@ nlohmann::json to_json(const Snapshot& snapshot);
 std::string encode_snapshot(const Snapshot& snapshot);
 /// The same text handed to `sink` in pieces of a record or so, for a host that compresses as it goes.
 void encode_snapshot(const Snapshot& snapshot, const std::function<void(std::string_view)>& sink);
+/// Records already encoded, each exactly as to_json(record).dump() writes it: the function hands
+/// them to its callback announcements first, then municipalities, then partnerships, each kind
+/// ordered by id, and returns the revision they are at.
+using EncodedRecords = std::function<std::int64_t(const std::function<void(RecordKind, std::string_view)>&)>;
+/// The same text as encode_snapshot() from records already encoded (a server reading them from its
+/// store, so the registry is never copied). Throws std::invalid_argument when a kind comes out of
+/// order or a proposal comes at all.
+void encode_snapshot(const EncodedRecords& records, const std::function<void(std::string_view)>& sink);
 /// Throws DecodeError naming the field (e.g. "municipalities[3].id: ...") when the snapshot is malformed.
 Snapshot snapshot_from_json(const nlohmann::json& json);
 nlohmann::json to_json(const Delta& delta);

@@ -2,6 +2,8 @@
 // Snapshots are deterministic (records sorted by id, keys sorted) so equal registries give equal bytes.
 
 #include <algorithm>
+#include <iterator>
+#include <stdexcept>
 
 #include "model/json_codec.hpp"
 #include "model/json_read.hpp"
@@ -89,6 +91,34 @@ void encode_snapshot(const Snapshot& snapshot, const std::function<void(std::str
     sink(",");
     append_sorted(sink, "partnerships", snapshot.partnerships);
     sink(",\"revision\":" + std::to_string(snapshot.revision) + ",\"version\":" + std::to_string(k_version) + "}");
+}
+
+void encode_snapshot(const EncodedRecords& records, const std::function<void(std::string_view)>& sink) {
+    // The sections in the order encode_snapshot(Snapshot) writes them; `open` is the next to open.
+    static constexpr RecordKind order[] = {RecordKind::announcement, RecordKind::municipality, RecordKind::partnership};
+    const std::string between[] = {"{\"announcements\":[",
+                                   "],\"format\":" + json(k_format).dump() + ",\"municipalities\":[",
+                                   "],\"partnerships\":["};
+    std::size_t open = 0;
+    bool first = true;
+    const auto open_through = [&](std::size_t section) {
+        for (; open <= section; ++open) {
+            sink(between[open]);
+            first = true;
+        }
+    };
+    const std::int64_t revision = records([&](RecordKind kind, std::string_view text) {
+        const auto* at = std::find(std::begin(order), std::end(order), kind);
+        if (at == std::end(order)) throw std::invalid_argument("a snapshot holds no " + std::string(to_string(kind)));
+        const auto section = static_cast<std::size_t>(at - std::begin(order));
+        if (section + 1 < open) throw std::invalid_argument("records of a snapshot must come kind by kind");
+        open_through(section);
+        if (!first) sink(",");
+        first = false;
+        sink(text);
+    });
+    open_through(std::size(order) - 1);
+    sink("],\"revision\":" + std::to_string(revision) + ",\"version\":" + std::to_string(k_version) + "}");
 }
 
 std::string encode_snapshot(const Snapshot& snapshot) {

@@ -35,7 +35,7 @@ echo "== $municipalities municipalities, $partnerships partnerships"
 echo "server memory after start: $(rss)"
 
 first=$(curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%{time_total} %{size_download}' "$base/snapshot")
-echo "first snapshot (copy, encode, gzip -9): $(ms "${first% *}") ms, ${first#* } bytes gzip"
+echo "first snapshot (stored JSON read in one transaction, gzip -9): $(ms "${first% *}") ms, ${first#* } bytes gzip"
 
 # One write: a moderator's PUT of a municipality, acknowledged after SQLite's fsync.
 id=UA46060250000025047  # Lviv, one of the real records every generated registry keeps

@@ -211,6 +211,50 @@ TEST_F(Imported, ForeignCitiesAreNamedInTheirOwnLanguageAndInUkrainian) {
     EXPECT_EQ(municipality("AL-3185728")->names.native, "Durrës");       // not the definite "Durrësi"
 }
 
+TEST_F(Imported, TheExceptionsTableKeepsDerryAndVlissingen) {
+    // en.mo says Londonderry and Flushing; GeoNames' names stay, the catalogue's are aliases.
+    const Municipality* derry = municipality("GB-2643736");
+    ASSERT_NE(derry, nullptr);
+    EXPECT_EQ(derry->names.en, "Derry");
+    EXPECT_EQ(derry->names.native, "Derry");
+    EXPECT_EQ(derry->names.uk, "Деррі");
+    EXPECT_TRUE(has_alias(*derry, "Londonderry"));
+    const Municipality* vlissingen = municipality("NL-2745392");
+    ASSERT_NE(vlissingen, nullptr);
+    EXPECT_EQ(vlissingen->names.en, "Vlissingen");
+    EXPECT_EQ(vlissingen->names.native, "Vlissingen");
+    EXPECT_TRUE(has_alias(*vlissingen, "Flushing"));
+}
+
+TEST_F(Imported, SerbianCitiesAreNamedInCyrillicAndFoundInLatin) {
+    struct Expected {
+        const char* id;
+        const char* native;
+        const char* en;
+    };
+    for (const Expected& e :
+         {Expected{"RS-792680", "Београд", "Belgrade"}, Expected{"RS-787657", "Ниш", "Niš"},
+          Expected{"RS-3194360", "Нови Сад", "Novi Sad"}, Expected{"RS-789107", "Краљево", "Kraljevo"},
+          Expected{"RS-783814", "Зрењанин", "Zrenjanin"}}) {
+        const Municipality* m = municipality(e.id);
+        ASSERT_NE(m, nullptr) << e.id;
+        EXPECT_EQ(m->names.native, e.native) << e.id;
+        EXPECT_EQ(m->names.en, e.en) << e.id;
+    }
+    EXPECT_TRUE(has_alias(*municipality("RS-792680"), "Beograd"));
+    // The few GeoNames has no Cyrillic spelling for keep their Latin name; every Serbian city keeps
+    // a Latin one, in names.en.
+    std::size_t serbian = 0, latin = 0;
+    for (const Municipality& m : snapshot().municipalities) {
+        if (m.country != "RS") continue;
+        ++serbian;
+        latin += !has_cyrillic(m.names.native);
+        EXPECT_FALSE(m.names.en.empty() || has_cyrillic(m.names.en)) << m.id;
+    }
+    EXPECT_GT(serbian, 40u);
+    EXPECT_LE(latin, 4u) << "of " << serbian;
+}
+
 TEST_F(Imported, ReportsTheCoverageOfTheLocalizedNames) {
     const ImportReport& geonames = report("geonames");
     const auto note = [&](std::string_view start) {

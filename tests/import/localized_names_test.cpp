@@ -19,7 +19,9 @@ LocalizedNames sample() {
                {"756135", "Warsaw"},
                {"2886242", "Cologne"},
                {"3094802", "Krakow"},
-               {"2643736", "Londonderry"}});
+               {"2638864", "St Andrews"},
+               {"2643736", "Londonderry"},
+               {"2745392", "Flushing"}});
     add("de", {{"2867714", "München"},
                {"756135", "Warschau"},
                {"2886242", "Köln"},
@@ -31,6 +33,13 @@ LocalizedNames sample() {
     add("el", {{"734077", "Θεσσαλονίκη"}});
     add("ro", {{"665087", "Timișoara"}, {"618120", "Бэлць"}});
     add("sq", {{"3185728", "Durrësi"}});
+    add("nl", {{"2745392", "Vlissingen"}});
+    add("sr", {{"792680", "Beograd"},
+               {"783814", "Зрењанин"},
+               {"787657", "Niš"},
+               {"789107", "Kraljevo"},
+               {"3204674", "Bačka Palanka"},
+               {"3194360", "Novi Sad"}});
     return names;
 }
 
@@ -88,9 +97,54 @@ TEST(LocalizedNames, RomanianCommaBelowReplacesTheCedilla) {
 }
 
 TEST(LocalizedNames, WhereEnglishIsTheLanguageTheNativeNameIsTheEnglishOne) {
+    const CityNames st_andrews = localized_city_names(sample(), "2638864", "GB", "SCT", "Saint Andrews");
+    EXPECT_EQ(st_andrews.en, "St Andrews");
+    EXPECT_EQ(st_andrews.native, "St Andrews");
+}
+
+TEST(LocalizedNames, TheExceptionsTableOverrulesACataloguesWrongName) {
+    // en.mo's "Londonderry" is the other side of a contested name; GeoNames' Derry stays, in
+    // names.native too, and Londonderry is left among the names to find it by.
     const CityNames derry = localized_city_names(sample(), "2643736", "GB", "NIR", "Derry");
-    EXPECT_EQ(derry.en, "Londonderry");
-    EXPECT_EQ(derry.native, "Londonderry");
+    EXPECT_EQ(derry.en, "Derry");
+    EXPECT_EQ(derry.en_verdict, NameVerdict::overruled);
+    EXPECT_EQ(derry.native, "Derry");
+    EXPECT_EQ(derry.others, (std::vector<std::string>{"Londonderry"}));
+    // "Flushing" is an English exonym long out of use.
+    const CityNames vlissingen = localized_city_names(sample(), "2745392", "NL", "10", "Vlissingen");
+    EXPECT_EQ(vlissingen.en, "Vlissingen");
+    EXPECT_EQ(vlissingen.native, "Vlissingen");
+    EXPECT_EQ(vlissingen.others, (std::vector<std::string>{"Flushing"}));
+    // An entry names the name: another city's, or another name of the same city, is judged as usual.
+    EXPECT_EQ(localized_city_names(sample(), "2886242", "DE", "07", "Köln").en, "Cologne");
+}
+
+TEST(LocalizedNames, SerbianCitiesAreNamedInCyrillic) {
+    // The catalogue's Latin Beograd gives way to GeoNames' Serbian Cyrillic spelling of it, not
+    // to the Russian Белград; the Latin form is left to find it by.
+    const CityNames belgrade =
+        localized_city_names(sample(), "792680", "RS", "00", "Belgrade", {"Beograd", "Белград", "Београд", "Belgrad"});
+    EXPECT_EQ(belgrade.native, "Београд");
+    EXPECT_EQ(belgrade.native_verdict, NameVerdict::cyrillic);
+    EXPECT_EQ(belgrade.en, "Belgrade");
+    EXPECT_EQ(belgrade.others, (std::vector<std::string>{"Beograd"}));
+    // GeoNames' name that is the catalogue's: Niš is written Ниш.
+    EXPECT_EQ(localized_city_names(sample(), "787657", "RS", "00", "Niš", {"Nis", "Ниш"}).native, "Ниш");
+    // Lj is one letter, Љ; a space or a hyphen stays.
+    EXPECT_EQ(localized_city_names(sample(), "789107", "RS", "00", "Kraljevo", {"Кралево", "Краљево"}).native,
+              "Краљево");
+    EXPECT_EQ(localized_city_names(sample(), "3204674", "RS", "00", "Bačka Palanka", {"Бачка-Паланка", "Бачка Паланка"})
+                  .native,
+              "Бачка Паланка");
+    // The catalogue's Cyrillic name needs nothing else.
+    EXPECT_EQ(localized_city_names(sample(), "783814", "RS", "00", "Zrenjanin", {}).native, "Зрењанин");
+    // Only a Russian or a Ukrainian spelling, or none: the Latin name stays, none is made up.
+    EXPECT_EQ(localized_city_names(sample(), "789107", "RS", "00", "Kraljevo", {"Кралево"}).native, "Kraljevo");
+    EXPECT_EQ(localized_city_names(sample(), "3194360", "RS", "00", "Novi Sad", {"Новий Сад"}).native, "Novi Sad");
+    EXPECT_EQ(localized_city_names(sample(), "785615", "RS", "00", "Sremčica", {}).native, "Sremčica");
+    // Elsewhere Serbian is not the first language of place names: Bosnia's Latin names stay.
+    EXPECT_EQ(localized_city_names(sample(), "3204674", "BA", "SRP", "Bačka Palanka", {"Бачка Паланка"}).native,
+              "Bačka Palanka");
 }
 
 TEST(LocalizedNames, AUkrainianNameMustBeCyrillic) {

@@ -2,6 +2,7 @@
 // (exit 2) naming the option, and still reads every subcommand's valid invocations.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
 #include <utility>
 #include <vector>
@@ -63,6 +64,109 @@ TEST(CliOptions, BadUsageIsRefusedNamingTheOption) {
     std::string message;
     run("search --limit -1 Lviv", &message);
     EXPECT_NE(message.find("from 1 to 1000"), std::string::npos) << "the rule: " << message;
+}
+
+TEST(CliOptions, AnActionTakesOnlyItsOwnOptions) {
+    prd::test::TempDir dir;
+    const auto folder = dir.path() / "data";
+    const std::string data = " --data " + folder.string();
+    for (const auto& [arguments, named] : std::vector<std::pair<std::string, std::string>>{
+             {"token list --role admin" + data, "--role"},
+             {"token list" + data + " --municipality UA46060250000025047", "--municipality"},
+             {"token revoke tok_843f8d926d59 --label ops" + data, "--label"},
+             {"token list tok_843f8d926d59" + data, "tok_843f8d926d59"},
+             {"token --role admin create" + data, "--role"},  // an action's options follow it
+             {"token create" + data, "--role"},               // required
+             {"token revoke" + data, "TOKEN_ID"},
+             {"invite list --municipality UA46060250000025047" + data, "--municipality"},
+             {"invite list --days 3" + data, "--days"},
+             {"invite revoke inv_baaa477ece16 --role admin" + data, "--role"},
+             {"invite revoke" + data, "INVITATION_ID"},
+         }) {
+        std::string message;
+        EXPECT_EQ(run(arguments, &message), 2) << arguments << ": " << message;
+        EXPECT_NE(message.find(named), std::string::npos) << arguments << ": " << message;
+    }
+    EXPECT_FALSE(std::filesystem::exists(folder)) << "a refused command line opens no data folder";
+}
+
+TEST(CliOptions, AMissingOrUnknownActionIsAUsageError) {
+    prd::test::TempDir dir;
+    const std::string data = " --data " + dir.path().string() + "/data";
+    for (const auto& [arguments, said] : std::vector<std::pair<std::string, std::string>>{
+             {"token", "name an action: create, revoke or list"},
+             {"token" + data, "name an action: create, revoke or list"},
+             {"token --role admin" + data, "name an action: create, revoke or list"},
+             {"token frobnicate" + data, "unknown action \"frobnicate\""},
+             {"token" + data + " List", "unknown action \"List\""},
+             {"invite", "name an action: create, list or revoke"},
+             {"invite frobnicate" + data, "unknown action \"frobnicate\""},
+         }) {
+        std::string message;
+        EXPECT_EQ(run(arguments, &message), 2) << arguments << ": " << message;
+        EXPECT_NE(message.find(said), std::string::npos) << arguments << ": " << message;
+        EXPECT_NE(message.find("usage: partnership "), std::string::npos) << arguments << ": " << message;
+    }
+}
+
+TEST(CliOptions, HelpListsTheActionsAndEachActionsOwnOptions) {
+    std::string out;
+    EXPECT_EQ(run("token --help", &out), 0) << out;
+    for (const char* action : {"create", "revoke", "list"}) EXPECT_NE(out.find(action), std::string::npos) << out;
+    EXPECT_EQ(run("token list --help", &out), 0) << out;
+    EXPECT_NE(out.find("partnership token list"), std::string::npos) << out;
+    EXPECT_NE(out.find("--data"), std::string::npos) << out;
+    EXPECT_EQ(out.find("--role"), std::string::npos) << "list takes no --role: " << out;
+    EXPECT_EQ(run("token create --help", &out), 0) << out;
+    for (const char* option : {"--data", "--role", "--municipality", "--label"})
+        EXPECT_NE(out.find(option), std::string::npos) << option << ": " << out;
+    EXPECT_EQ(run("invite --help", &out), 0) << out;
+    for (const char* action : {"create", "list", "revoke"}) EXPECT_NE(out.find(action), std::string::npos) << out;
+    EXPECT_EQ(run("invite create --help", &out), 0) << out;
+    for (const char* option : {"--days", "--public-url", "--listen"})
+        EXPECT_NE(out.find(option), std::string::npos) << option << ": " << out;
+    EXPECT_EQ(run("invite revoke --help", &out), 0) << out;
+    EXPECT_NE(out.find("INVITATION_ID"), std::string::npos) << out;
+    EXPECT_EQ(out.find("--days"), std::string::npos) << "revoke takes no --days: " << out;
+}
+
+TEST(CliOptions, TokensAndInvitationsAreMadeListedAndRevokedAsBefore) {
+    prd::test::TempDir dir;
+    const std::string folder = dir.path().string() + "/data";
+    const std::string data = " --data " + folder;
+    int status = -1;
+    const std::string secret = run_output(
+        std::string(PRD_SERVER_BIN) + " token create --role moderator --label ops" + data + " 2>/dev/null", &status);
+    EXPECT_EQ(status, 0);
+    EXPECT_EQ(secret.rfind("prd_", 0), 0u) << "the secret alone on the standard output: " << secret;
+    std::string out;
+    // --data may come before the action, as it always could.
+    EXPECT_EQ(run("token --data " + folder + " list", &out), 0) << out;
+    const std::string id = out.substr(0, out.find('\t'));
+    EXPECT_EQ(id.rfind("tok_", 0), 0u) << out;
+    EXPECT_NE(out.find("\tmoderator\t-\t"), std::string::npos) << out;
+    EXPECT_NE(out.find("\tactive\tops"), std::string::npos) << out;
+    EXPECT_EQ(run("token revoke " + id + data, &out), 0) << out;
+    EXPECT_EQ(out, "revoked " + id);
+    EXPECT_EQ(run("token list" + data, &out), 0) << out;
+    EXPECT_NE(out.find("\trevoked\tops"), std::string::npos) << out;
+    EXPECT_EQ(run("token revoke tok_000000000000" + data, &out), 1) << out;
+    EXPECT_EQ(run("token create --role editor" + data, &out), 2) << "an editor needs a municipality: " << out;
+    EXPECT_NE(out.find("--municipality"), std::string::npos) << out;
+
+    const std::string invite =
+        "invite create --role admin --days 3 --label Olena --public-url https://partners.example.org";
+    EXPECT_EQ(run(invite + data, &out), 0) << out;
+    EXPECT_NE(out.find("https://partners.example.org/#/join/"), std::string::npos) << out;
+    out = run_output("PARTNERSHIP_DATA_DIR=" + folder + " " + PRD_SERVER_BIN + " invite list 2>&1", &status);
+    EXPECT_EQ(status, 0) << out;
+    const std::string invitation = out.substr(0, out.find('\t'));
+    EXPECT_EQ(invitation.rfind("inv_", 0), 0u) << out;
+    EXPECT_NE(out.find("\tadmin\t-\t"), std::string::npos) << out;
+    EXPECT_NE(out.find("\topen\t-\tOlena"), std::string::npos) << out;
+    EXPECT_EQ(run("invite --data " + folder + " revoke " + invitation, &out), 0) << out;
+    EXPECT_EQ(out, "revoked " + invitation);
+    EXPECT_EQ(run("invite revoke inv_000000000000" + data, &out), 1) << out;
 }
 
 TEST(CliOptions, ValidInvocationsOfEverySubcommandAreRead) {
