@@ -49,6 +49,11 @@ public:
         return std::string(PQgetvalue(m_result, row, column),
                            static_cast<std::size_t>(PQgetlength(m_result, row, column)));
     }
+    /// The value in place: valid as long as this result.
+    std::string_view view(int row, int column) const {
+        return std::string_view(PQgetvalue(m_result, row, column),
+                                static_cast<std::size_t>(PQgetlength(m_result, row, column)));
+    }
     std::int64_t integer(int row, int column) const;
     double real(int row, int column) const;
     bool boolean(int row, int column) const { return PQgetvalue(m_result, row, column)[0] == 't'; }

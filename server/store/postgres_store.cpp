@@ -315,7 +315,7 @@ void PostgresStore::write_follower(PgConnection& c, const FollowerWrite& followe
 bool PostgresStore::changed(std::int64_t known) noexcept {
     try {
         return revision() != known;
-    } catch (const StoreError&) {
+    } catch (const std::exception&) {  // unreachable now: the caller asks again later
         return false;
     }
 }

@@ -46,6 +46,9 @@ public:
     /// One atomic statement on the shared bucket, so every server counts together. Buckets not
     /// used for an hour are deleted (at most once a minute), which refills them.
     std::optional<int> take_rate(const std::string& key, double burst, double per_second) override;
+    /// Reads through a cursor in one REPEATABLE READ transaction on a pooled connection: a few
+    /// hundred records in memory at a time, whatever the registry's size.
+    std::int64_t read_public(const std::function<void(RecordKind, std::string_view)>& sink) override;
     StoreContents contents() override;
     void fill(const StoreContents& contents) override;
     std::int64_t revision() override;

@@ -1,5 +1,6 @@
-// The PostgreSQL store's whole-store copy (contents, fill) and its backup, which is an SQLite
-// store file: `partnership backup` gives the same kind of file whichever store the server uses.
+// The PostgreSQL store's whole-store reads (read_public for snapshots, contents) and copy (fill),
+// and its backup, which is an SQLite store file: `partnership backup` gives the same kind of file
+// whichever store the server uses.
 
 #include <sqlite3.h>
 #include <unistd.h>
@@ -16,6 +17,28 @@
 #include "store/sqlite_store.hpp"
 
 namespace prd::server {
+
+std::int64_t PostgresStore::read_public(const std::function<void(RecordKind, std::string_view)>& sink) {
+    auto c = m_pool->acquire();
+    // A snapshot of its own: writers go on meanwhile, and every row read is of this revision.
+    c->exec("read the public records", "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const auto revision = revision_on(*c);
+    // The kinds' names sort as the snapshot wants them: announcements, municipalities, partnerships.
+    c->exec("read the public records",
+            "DECLARE public_records NO SCROLL CURSOR FOR SELECT kind, body FROM records "
+            "WHERE kind IN ('announcement', 'municipality', 'partnership') AND NOT removed ORDER BY kind, id");
+    for (;;) {
+        const auto rows = c->exec("read the public records", "FETCH 500 FROM public_records");
+        for (int i = 0; i < rows.rows(); ++i) {
+            const auto kind = record_kind_from_string(rows.view(i, 0));
+            if (!kind) throw StoreError(describe() + ": unknown record kind \"" + rows.text(i, 0) + "\"");
+            sink(*kind, rows.view(i, 1));
+        }
+        if (rows.rows() == 0) break;
+    }
+    c->commit("read the public records");
+    return revision;
+}
 
 StoreContents PostgresStore::contents() {
     auto c = m_pool->acquire();

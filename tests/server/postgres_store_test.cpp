@@ -205,6 +205,9 @@ TEST_F(PostgresStoreTest, ALargeCommitIsOneTransaction) {
     records.push_back(partnership("p-10", 1));  // stored once, the later one winning
     store.commit(1, records);
     EXPECT_EQ(store.load_all().size(), 3000u);
+    std::size_t read = 0;
+    store.read_public([&](RecordKind, std::string_view) { ++read; });
+    EXPECT_EQ(read, 3000u) << "read_public fetches the cursor to its end";
     // A commit that fails on its last row keeps none of the others.
     records.back().kind = RecordKind::municipality;
     records.back().id = "bad-\xff";  // not UTF-8: PostgreSQL refuses the row

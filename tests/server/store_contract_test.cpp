@@ -6,6 +6,7 @@
 
 #include <sstream>
 
+#include "model/json_codec.hpp"
 #include "postgres_fixture.hpp"
 #include "store/postgres_store.hpp"
 #include "store/sqlite_store.hpp"
@@ -297,6 +298,23 @@ TEST_P(StoreContract, AFollowersOutboxIsSettledAndLaterEditsRebased) {
     const auto upstream = store->upstream_revisions();
     ASSERT_EQ(upstream.size(), 1u);
     EXPECT_EQ(upstream[0], std::make_tuple(RecordKind::partnership, std::string("p-1"), std::int64_t{21}));
+}
+
+TEST_P(StoreContract, ThePublicRecordsAreReadByKindAndIdWithTheirRevision) {
+    auto store = open();
+    store->commit(4, {record(RecordKind::partnership, "p-b", 4), record(RecordKind::municipality, "UA2", 2),
+                      record(RecordKind::partnership, "p-a", 3), record(RecordKind::proposal, "pr-1", 3),
+                      record(RecordKind::announcement, "an-1", 4), record(RecordKind::municipality, "UA10", 4),
+                      record(RecordKind::partnership, "p-gone", 4, true)});
+    std::vector<std::string> read;
+    const auto revision = store->read_public([&](RecordKind kind, std::string_view json) {
+        read.push_back(std::string(to_string(kind)) + " " + std::string(json));
+    });
+    EXPECT_EQ(revision, 4);
+    const std::vector<std::string> expected{R"(announcement {"id":"an-1"})", R"(municipality {"id":"UA10"})",
+                                            R"(municipality {"id":"UA2"})", R"(partnership {"id":"p-a"})",
+                                            R"(partnership {"id":"p-b"})"};
+    EXPECT_EQ(read, expected) << "no proposal, no tombstone; ids in byte order";
 }
 
 TEST_P(StoreContract, MetaIsStoredAndReplaced) {
