@@ -473,9 +473,16 @@ ApiResponse Api::put_municipality(const ApiRequest& request, const std::string& 
         return error_response(428, "precondition_required", "If-Match: send the revision you edited, e.g. If-Match: \"42\"");
     if (!parse_tag_list(if_match->second))
         return error_response(400, "bad_request", "If-Match: must be a revision such as \"42\", a list of them or *");
-    auto base = strong_revision(if_match->second);
-    if (!base) {
-        // "*", a list or a weak tag: compared strongly with the record as it is now.
+    ApiResponse error;
+    std::optional<Json> body;
+    if (const auto base = strong_revision(if_match->second)) {
+        if (!(body = parse_body(request, error))) return error;
+        return write_one(Change{RecordKind::municipality, Change::Op::put, id, *base, *body, {}}, principal, 200);
+    }
+    // "*", a list or a weak tag: compared strongly with the record as it is now. When another
+    // write comes between that comparison and this one, the condition is compared again with the
+    // record it left: `*` asks only that the record exists, so it must not fail for a race.
+    for (int attempt = 0;; ++attempt) {
         const auto current = m_registry.record(RecordKind::municipality, id, principal);
         std::optional<EntityTag> tag;
         if (!current.is_null()) tag = EntityTag{false, std::to_string(current.value("revision", std::int64_t{0}))};
@@ -489,13 +496,12 @@ ApiResponse Api::put_municipality(const ApiRequest& request, const std::string& 
             if (tag) response.headers.emplace_back("ETag", tag->text());
             return response;
         }
-        base = current.value("revision", std::int64_t{0});
+        if (!body && !(body = parse_body(request, error))) return error;
+        const Change change{RecordKind::municipality, Change::Op::put, id, current.value("revision", std::int64_t{0}),
+                            *body, {}};
+        auto response = write_one(change, principal, 200);
+        if (response.status != 412 || attempt == 7) return response;
     }
-    ApiResponse error;
-    const auto body = parse_body(request, error);
-    if (!body) return error;
-    Change change{RecordKind::municipality, Change::Op::put, id, *base, *body, {}};
-    return write_one(change, principal, 200);
 }
 
 ApiResponse Api::partnerships(const ApiRequest& request) const {
