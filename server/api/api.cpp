@@ -497,8 +497,10 @@ ApiResponse Api::put_municipality(const ApiRequest& request, const std::string& 
             return response;
         }
         if (!body && !(body = parse_body(request, error))) return error;
-        const Change change{RecordKind::municipality, Change::Op::put, id, current.value("revision", std::int64_t{0}),
-                            *body, {}};
+        // `*` is decided with the write itself; a list names revisions, compared again on a race.
+        const bool any = parse_tag_list(if_match->second)->any;
+        const Change change{RecordKind::municipality, Change::Op::put, id,
+                            any ? kAnyRevision : current.value("revision", std::int64_t{0}), *body, {}};
         auto response = write_one(change, principal, 200);
         if (response.status != 412 || attempt == 7) return response;
     }

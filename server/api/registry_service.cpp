@@ -403,6 +403,8 @@ std::vector<PushResult> RegistryService::push(const Principal& principal, const 
         // change ids is global and would let one caller's id answer for another's.
         Change anonymous_change = change;
         anonymous_change.client_change_id.clear();
+        if (change.base_revision == kAnyRevision)  // a missing record stays a conflict (base 1 of nothing)
+            anonymous_change.base_revision = current.is_null() ? 1 : current.value("revision", std::int64_t{0});
         const auto applied = m_registry.apply(anonymous_change, now);
         switch (applied.status) {
             case ApplyResult::Status::applied: {

@@ -36,6 +36,10 @@ struct EncodedSnapshot {
     std::string json() const;
 };
 
+/// A pushed change's base_revision meaning "the record as it is when the change is applied, as
+/// long as it exists" (If-Match: *): decided under the write lock, so no other write comes between.
+constexpr std::int64_t kAnyRevision = -1;
+
 /// The answer to one pushed change. status: "applied", "conflict", "invalid" or "forbidden".
 struct PushResult {
     std::string client_change_id;
