@@ -139,15 +139,16 @@ RegistryService::RegistryService(std::unique_ptr<Store> store, const std::functi
 }
 
 std::size_t RegistryService::move_dismissals_to_private(const std::string& now) {
-    std::vector<std::string> ids;
-    for (const auto& [id, m] : m_registry.municipalities())
-        if (m.extra.contains(kDismissedField)) ids.push_back(id);
-    if (ids.empty()) return 0;
+    const auto public_lists = [this] {
+        std::vector<std::string> ids;
+        for (const auto& [id, m] : m_registry.municipalities())
+            if (m.extra.contains(kDismissedField)) ids.push_back(id);
+        return ids;
+    };
+    if (public_lists().empty()) return 0;  // the usual start: no write to open
     StoreWrite write(*m_store);
-    catch_up(m_store->begin_write());
-    ids.clear();
-    for (const auto& [id, m] : m_registry.municipalities())
-        if (m.extra.contains(kDismissedField)) ids.push_back(id);
+    catch_up(m_store->begin_write());  // another server may have moved them meanwhile
+    const auto ids = public_lists();
     if (ids.empty()) return 0;
     std::vector<StoredRecord> records;
     std::vector<StoredDismissals> lists;

@@ -53,8 +53,6 @@ InviteArgs parse(const Args& args) {
     if (parsed.store.address.empty() && parsed.store.data_dir.empty())
         throw UsageError(
             "--data DIR is required (or PARTNERSHIP_DATA_DIR): the server's data folder (or --store ADDRESS)");
-    if (!parsed.store.address.empty() && !parsed.store.data_dir.empty())
-        throw UsageError("--store and --data both name a store; give one");
     check_store_choice(parsed.store, true);
     return parsed;
 }

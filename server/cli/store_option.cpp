@@ -22,7 +22,8 @@ void add_store_options(CLI::App& parser, StoreChoice& choice) {
 }
 
 void check_store_choice(const StoreChoice& choice, bool required) {
-    const bool data_given = choice.data_option && choice.data_option->count() > 0 && !choice.data_dir.empty();
+    // Without the option object (an action parser fills data_dir itself), a folder named is a folder given.
+    const bool data_given = !choice.data_dir.empty() && (!choice.data_option || choice.data_option->count() > 0);
     if (!choice.address.empty() && data_given)
         throw UsageError(
             "--store and --data both name a store; give one (PARTNERSHIP_STORE and PARTNERSHIP_DATA_DIR "

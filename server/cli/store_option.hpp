@@ -14,7 +14,7 @@ namespace prd::cli {
 struct StoreChoice {
     std::string data_dir;  ///< --data DIR
     std::string address;   ///< --store sqlite:DIR | postgres://... | postgresql://...
-    CLI::Option* data_option = nullptr;
+    CLI::Option* data_option = nullptr;  ///< tells a default data_dir from one given; null: non-empty is given
 };
 
 /// --data DIR (PARTNERSHIP_DATA_DIR) and --store ADDRESS (PARTNERSHIP_STORE).

@@ -34,8 +34,6 @@ int token_command(const Args& args) {
         action = parser.parse(args);
         if (store_choice.address.empty() && store_choice.data_dir.empty())
             throw UsageError("--data DIR is required: the server's data folder (or --store ADDRESS)");
-        if (!store_choice.address.empty() && !store_choice.data_dir.empty())
-            throw UsageError("--store and --data both name a store; give one");
         check_store_choice(store_choice, true);
     } catch (const UsageError& e) {
         std::fprintf(stderr, "partnership token: %s\n%s", e.what(), usage);
